@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import * as path from 'node:path';
+import { RequestMethod, ValidationPipe, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './core/config/app-config';
+import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { REQUEST_ID_HEADER, requestIdOf } from './core/logging/request-id.util';
+import { useStrictJsonParser } from './core/http/json-body.parser';
+
+export const API_PREFIX = 'api/v1';
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('随手拍 API')
+      .setDescription('Citizen issue reporting: reports, tickets (工单), categories, administration.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The built H5 app at `/`, when it has been built; hashed assets cache for long, index.html never. */
+function serveH5(app: NestFastifyApplication, h5Dir: string, logger: Logger): void {
+  if (!existsSync(path.join(h5Dir, 'index.html'))) {
+    logger.warn(`H5 app not found in ${h5Dir}; build it with "npx nx run client:build" to serve it at /`);
+    return;
+  }
+  app.useStaticAssets({
+    root: h5Dir,
+    prefix: '/',
+    decorateReply: false,
+    setHeaders: (response, filePath) => {
+      response.setHeader(
+        'cache-control',
+        filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+      );
+    },
+  });
+}
+
+export async function createApp(config: AppConfig, extraModules: Type[] = []): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: true,
+    // One request id for Fastify and the pino-http request log (which reuses `req.id`), echoed back.
+    genReqId: (request: IncomingMessage) => {
+      const id = requestIdOf(request);
+      Object.assign(request, { id });
+      return id;
+    },
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
+    bufferLogs: true,
+    // JSON bodies go through our parser (see useStrictJsonParser); other types are refused with 415.
+    bodyParser: false,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger)));
+  useStrictJsonParser(app.getHttpAdapter().getInstance());
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.http.corsOrigins, credentials: true });
+  }
+  setUpOpenApi(app);
+  serveH5(app, config.http.h5Dir, logger);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import type { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { HealthModule } from './core/health/health.module';
+import { LoggingModule } from './core/logging/logging.module';
+import { CategoriesModule } from './modules/categories/categories.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
+import { RegionsModule } from './modules/regions/regions.module';
+import { SlaModule } from './modules/sla/sla.module';
+import { UsersModule } from './modules/users/users.module';
+import { SeedModule } from './seed/seed.module';
+
+@Module({})
+export class AppModule {
+  /** `extraModules` lets integration tests mount probe routes on the real platform stack. */
+  static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        HealthModule,
+        CategoriesModule,
+        DepartmentsModule,
+        RegionsModule,
+        SlaModule,
+        UsersModule,
+        SeedModule,
+        ...extraModules,
+      ],
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/** Secret shipped for embedded/dev mode only; production must override it. */
+export const DEV_JWT_SECRET = 'suishoupai-dev-secret-change-me-in-production';
+
+export type DatabaseEngine = 'sqlite' | 'mysql';
+
+export interface DatabaseConfig {
+  engine: DatabaseEngine;
+  /** SQLite file path (engine sqlite) */
+  sqlitePath: string;
+  /** mysql://user:pass@host:port/db (engine mysql) */
+  url?: string;
+  migrateOnStart: boolean;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  /** Embedded mode: no DATABASE_URL; SQLite + local storage + demo data. */
+  embedded: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  auth: { jwtSecret: string; devLogin: boolean };
+  seed: { onStart: boolean; demoAccounts: boolean };
+  http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://ssp.example.gov.cn' }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().optional(),
+  DB_MIGRATE_ON_START: booleanFlag.optional(),
+  JWT_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  AUTH_DEV_LOGIN: booleanFlag.optional(),
+  SEED_ON_START: booleanFlag.optional(),
+  SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  CORS_ORIGINS: z.string().default(''),
+  H5_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+});
+
+/** Parses `mysql://` / `mariadb://` URLs strictly so a typo fails at boot, not on the first query. */
+function parseDatabaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL (expected mysql://user:password@host:3306/database)');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new ConfigError(`DATABASE_URL must start with mysql:// or mariadb:// (got ${url.protocol}//)`);
+  }
+  if (!url.hostname) throw new ConfigError('DATABASE_URL has no host');
+  const database = url.pathname.replace(/^\//, '');
+  if (!/^[A-Za-z0-9_$-]{1,64}$/.test(database)) {
+    throw new ConfigError('DATABASE_URL must name a database, e.g. mysql://user:password@host:3306/suishoupai');
+  }
+  url.protocol = 'mysql:';
+  return url.toString();
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`).join('; ');
+}
+
+/** Reads and validates the environment once; throws ConfigError with one readable line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error)}`);
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const embedded = !e.DATABASE_URL;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+
+  if (production && embedded) {
+    throw new ConfigError('NODE_ENV=production requires DATABASE_URL (MySQL); the embedded SQLite mode is for trials');
+  }
+  const jwtSecret = e.JWT_SECRET ?? DEV_JWT_SECRET;
+  if (production && (jwtSecret === DEV_JWT_SECRET || jwtSecret.length < 32)) {
+    throw new ConfigError('NODE_ENV=production requires JWT_SECRET set to a random value of at least 32 characters');
+  }
+  const devLogin = e.AUTH_DEV_LOGIN ?? (embedded && !production);
+  if (production && devLogin) throw new ConfigError('AUTH_DEV_LOGIN must be false when NODE_ENV=production');
+
+  const url = e.DATABASE_URL ? parseDatabaseUrl(e.DATABASE_URL) : undefined;
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
+    embedded,
+    host: e.HOST,
+    port,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
+    dataDir,
+    database: {
+      engine: url ? 'mysql' : 'sqlite',
+      sqlitePath: path.join(dataDir, 'suishoupai.sqlite'),
+      url,
+      migrateOnStart: e.DB_MIGRATE_ON_START ?? true,
+    },
+    auth: { jwtSecret, devLogin },
+    seed: {
+      onStart: e.SEED_ON_START ?? embedded,
+      demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),
+    },
+    http: {
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      corsOrigins: e.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      // apps/server/{src,dist}/core/config → apps/client/dist/h5, whatever the working directory
+      h5Dir: e.H5_DIR ? path.resolve(cwd, e.H5_DIR) : path.resolve(__dirname, '../../../../client/dist/h5'),
+    },
+    log: { level: e.LOG_LEVEL, pretty: (e.LOG_FORMAT ?? (production ? 'json' : 'pretty')) === 'pretty' },
+  };
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { hashPassword } from '../core/auth/password.util';
+import { CATEGORIES } from '../core/database/seeds/data/categories.data';
+import { DEMO_ACCOUNTS } from '../core/database/seeds/data/demo-accounts.data';
+import { DEPARTMENTS } from '../core/database/seeds/data/departments.data';
+import { SLA_POLICIES } from '../core/database/seeds/data/sla-policies.data';
+import type { RegionSeed } from './region-import.util';
+import { SEED_ENTITIES, SeedRepository, type SeedTransaction } from './seed.repository';
+
+const { Category, Department, Region, SlaPolicy, User } = SEED_ENTITIES;
+
+export interface SeedOptions {
+  regions: RegionSeed[];
+  /** Password for the demo staff/admin accounts; none are created without it. */
+  demoPassword?: string;
+}
+
+export type SeedSummary = Record<'departments' | 'slaPolicies' | 'categories' | 'regions' | 'users', number>;
+
+function requireId(map: Map<string, { id: string }>, code: string, what: string): string {
+  const row = map.get(code);
+  if (!row) throw new Error(`seed data refers to an unknown ${what} ${code}`);
+  return row.id;
+}
+
+/**
+ * Loads the city's reference data and, in embedded mode, the demo accounts. Idempotent: rows are
+ * matched on their natural key and only missing ones are added, so an admin's later edits survive a
+ * restart and a second run adds nothing.
+ */
+@Injectable()
+export class SeedService {
+  constructor(
+    private readonly repository: SeedRepository,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(SeedService.name);
+  }
+
+  async run(options: SeedOptions): Promise<SeedSummary> {
+    const passwordHash = options.demoPassword ? await hashPassword(options.demoPassword) : undefined;
+    const summary = await this.repository.inTransaction(async (tx) => ({
+      departments: await this.seedDepartments(tx),
+      slaPolicies: await this.seedSlaPolicies(tx),
+      categories: await this.seedCategories(tx),
+      regions: await this.seedRegions(tx, options.regions),
+      users: passwordHash ? await this.seedDemoAccounts(tx, passwordHash) : 0,
+    }));
+    this.logger.info({ added: summary }, 'seed finished');
+    return summary;
+  }
+
+  private async seedDepartments(tx: SeedTransaction): Promise<number> {
+    const existing = await tx.existing(Department, 'code', DEPARTMENTS.map((d) => d.code));
+    const missing = DEPARTMENTS.filter((d) => !existing.has(d.code)).map((d) =>
+      tx.create(Department, {
+        code: d.code,
+        name: d.name,
+        shortName: d.shortName,
+        duties: d.duties,
+        regionCode: d.regionCode,
+        contact: d.contact,
+      }),
+    );
+    await tx.insert(Department, missing);
+    return missing.length;
+  }
+
+  private async seedSlaPolicies(tx: SeedTransaction): Promise<number> {
+    const departments = await tx.existing(
+      Department,
+      'code',
+      SLA_POLICIES.flatMap((p) => (p.escalateToDepartmentCode ? [p.escalateToDepartmentCode] : [])),
+    );
+    const existing = await tx.existing(SlaPolicy, 'code', SLA_POLICIES.map((p) => p.code));
+    const missing = SLA_POLICIES.filter((p) => !existing.has(p.code)).map((p) =>
+      tx.create(SlaPolicy, {
+        code: p.code,
+        name: p.name,
+        description: p.description,
+        acceptWithinMinutes: p.acceptWithinMinutes,
+        resolveWithinHours: p.resolveWithinHours,
+        workingHoursOnly: p.workingHoursOnly,
+        escalateToDepartmentId: p.escalateToDepartmentCode
+          ? requireId(departments, p.escalateToDepartmentCode, 'department')
+          : null,
+      }),
+    );
+    await tx.insert(SlaPolicy, missing);
+    return missing.length;
+  }
+
+  private async seedCategories(tx: SeedTransaction): Promise<number> {
+    const policies = await tx.existing(SlaPolicy, 'code', SLA_POLICIES.map((p) => p.code));
+    const allCodes = CATEGORIES.flatMap((top) => [top.code, ...top.children.map((child) => child.code)]);
+    const existing = await tx.existing(Category, 'code', allCodes);
+    const rows: InstanceType<typeof Category>[] = [];
+    CATEGORIES.forEach((top, topIndex) => {
+      const parent =
+        existing.get(top.code) ??
+        tx.create(Category, {
+          code: top.code,
+          name: top.name,
+          description: top.description,
+          parentId: null,
+          sortOrder: topIndex,
+          keywords: [...top.keywords],
+          slaPolicyId: requireId(policies, top.slaPolicyCode, 'SLA policy'),
+          dedupeRadiusMetres: top.dedupeRadiusMetres,
+        });
+      if (!existing.has(top.code)) rows.push(parent);
+      top.children.forEach((child, childIndex) => {
+        if (existing.has(child.code)) return;
+        rows.push(
+          tx.create(Category, {
+            code: child.code,
+            name: child.name,
+            description: child.description,
+            parentId: parent.id,
+            sortOrder: childIndex,
+            keywords: [...child.keywords],
+            slaPolicyId: requireId(policies, child.slaPolicyCode, 'SLA policy'),
+            dedupeRadiusMetres: child.dedupeRadiusMetres,
+          }),
+        );
+      });
+    });
+    await tx.insert(Category, rows);
+    return rows.length;
+  }
+
+  private async seedRegions(tx: SeedTransaction, regions: RegionSeed[]): Promise<number> {
+    const existing = await tx.existing(Region, 'code', regions.map((r) => r.code));
+    const missing = regions
+      .filter((r) => !existing.has(r.code))
+      .map((r) =>
+        tx.create(Region, {
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          parentCode: r.parentCode,
+          geometry: JSON.stringify(r.geometry),
+          bbox: r.bbox,
+        }),
+      );
+    await tx.insert(Region, missing);
+    return missing.length;
+  }
+
+  private async seedDemoAccounts(tx: SeedTransaction, passwordHash: string): Promise<number> {
+    const departments = await tx.existing(
+      Department,
+      'code',
+      DEMO_ACCOUNTS.flatMap((a) => (a.departmentCode ? [a.departmentCode] : [])),
+    );
+    const existing = await tx.existing(User, 'username', DEMO_ACCOUNTS.map((a) => a.username));
+    const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.username)).map((a) =>
+      tx.create(User, {
+        role: a.role,
+        username: a.username,
+        nickname: a.displayName,
+        passwordHash,
+        departmentId: a.departmentCode ? requireId(departments, a.departmentCode, 'department') : null,
+      }),
+    );
+    await tx.insert(User, missing);
+    return missing.length;
+  }
+}

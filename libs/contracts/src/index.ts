@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './categories';
+export * from './users';
+export * from './health';
