@@ -21,7 +21,6 @@ export interface AppConfig {
   embedded: boolean;
   host: string;
   port: number;
-  publicUrl: string;
   dataDir: string;
   database: DatabaseConfig;
   auth: { jwtSecret: string; devLogin: boolean };
@@ -45,7 +44,6 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://ssp.example.gov.cn' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
   DB_MIGRATE_ON_START: booleanFlag.optional(),
@@ -76,8 +74,7 @@ function parseDatabaseUrl(raw: string): string {
   if (!/^[A-Za-z0-9_$-]{1,64}$/.test(database)) {
     throw new ConfigError('DATABASE_URL must name a database, e.g. mysql://user:password@host:3306/suishoupai');
   }
-  url.protocol = 'mysql:';
-  return url.toString();
+  return raw;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -110,7 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     embedded,
     host: e.HOST,
     port,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${port}`,
     dataDir,
     database: {
       engine: url ? 'mysql' : 'sqlite',

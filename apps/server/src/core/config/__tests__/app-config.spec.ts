@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../app-config';
+
+const CWD = '/srv/ssp';
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode: SQLite under ./data, seeding, demo accounts, dev login on', () => {
+    const config = loadConfig({}, CWD);
+    expect(config).toMatchObject({
+      env: 'development',
+      embedded: true,
+      port: 3000,
+      dataDir: path.join(CWD, 'data'),
+      database: { engine: 'sqlite', sqlitePath: path.join(CWD, 'data/suishoupai.sqlite'), migrateOnStart: true },
+      auth: { jwtSecret: DEV_JWT_SECRET, devLogin: true },
+      seed: { onStart: true, demoAccounts: true },
+      log: { level: 'info', pretty: true },
+    });
+    expect(config.http.h5Dir).toMatch(/apps\/client\/dist\/h5$/);
+  });
+
+  it('switches to MySQL with DATABASE_URL and turns the embedded conveniences off', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://ssp:secret@db.internal:3306/suishoupai' }, CWD);
+    expect(config.embedded).toBe(false);
+    expect(config.database).toMatchObject({ engine: 'mysql', url: 'mysql://ssp:secret@db.internal:3306/suishoupai' });
+    expect(config.seed).toEqual({ onStart: false, demoAccounts: false });
+    expect(config.auth.devLogin).toBe(false);
+  });
+
+  it('accepts mariadb:// URLs as they are', () => {
+    expect(loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1:3306/ssp' }, CWD).database.url).toBe(
+      'mariadb://root@127.0.0.1:3306/ssp',
+    );
+  });
+
+  it('accepts a production setup with MySQL and a real secret', () => {
+    const config = loadConfig(
+      { NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/ssp', JWT_SECRET: 'k'.repeat(40) },
+      CWD,
+    );
+    expect(config).toMatchObject({ env: 'production', auth: { devLogin: false }, log: { pretty: false } });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ DATABASE_URL: 'postgres://u@h:5432/db' }, /mysql:\/\/ or mariadb:\/\//],
+    [{ DATABASE_URL: 'mysql://u@h:3306/' }, /must name a database/],
+    [{ DATABASE_URL: 'mysql://u@h:3306/bad;name' }, /must name a database/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PORT: 'http' }, /PORT/],
+    [{ AUTH_DEV_LOGIN: 'maybe' }, /AUTH_DEV_LOGIN must be true or false/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 16 characters/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ NODE_ENV: 'production' }, /requires DATABASE_URL/],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/ssp' }, /JWT_SECRET/],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/ssp', JWT_SECRET: DEV_JWT_SECRET }, /JWT_SECRET/],
+    [
+      { NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/ssp', JWT_SECRET: 'k'.repeat(40), AUTH_DEV_LOGIN: 'true' },
+      /AUTH_DEV_LOGIN must be false/,
+    ],
+  ])('refuses %j with a readable reason', (env, reason) => {
+    expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
+    expect(() => loadConfig(env, CWD)).toThrow(reason);
+  });
+
+  it('reads CORS origins as a trimmed list', () => {
+    expect(loadConfig({ CORS_ORIGINS: ' https://a.example , https://b.example,' }, CWD).http.corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+  });
+});
