@@ -37,8 +37,11 @@ describe('H5 app: the category tree', () => {
     const item = page.locator('#category-tree .category-item', { hasText: '井盖' }).first();
     await item.waitFor({ timeout: 30_000 });
     await item.click();
-    await page.waitForURL(/packages\/report\/pages\/category\/index/);
-    await page.getByText('井盖').first().waitFor();
+    await page.waitForURL(/packages\/report\/pages\/category\/index\?code=/);
+    const detail = page.locator('#category-detail');
+    await detail.waitFor({ timeout: 30_000 });
+    expect(await detail.innerText()).toContain('井盖');
+    expect(await page.locator('#photo-tips .category-detail__tip').count()).toBe(3);
     await screenshot(page, 'category-detail');
   });
 

@@ -1,3 +1,4 @@
+import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import * as path from 'node:path';
@@ -28,20 +29,17 @@ function setUpOpenApi(app: NestFastifyApplication): void {
 }
 
 /** The built H5 app at `/`, when it has been built; hashed assets cache for long, index.html never. */
-function serveH5(app: NestFastifyApplication, h5Dir: string, logger: Logger): void {
+async function serveH5(app: NestFastifyApplication, h5Dir: string, logger: Logger): Promise<void> {
   if (!existsSync(path.join(h5Dir, 'index.html'))) {
     logger.warn(`H5 app not found in ${h5Dir}; build it with "npx nx run client:build" to serve it at /`);
     return;
   }
-  app.useStaticAssets({
+  await app.register(fastifyStatic, {
     root: h5Dir,
     prefix: '/',
     decorateReply: false,
-    setHeaders: (response, filePath) => {
-      response.setHeader(
-        'cache-control',
-        filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-      );
+    setHeaders: (reply, filePath) => {
+      void reply.header('cache-control', filePath.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
     },
   });
 }
@@ -80,6 +78,6 @@ export async function createApp(config: AppConfig, extraModules: Type[] = []): P
     app.enableCors({ origin: config.http.corsOrigins, credentials: true });
   }
   setUpOpenApi(app);
-  serveH5(app, config.http.h5Dir, logger);
+  await serveH5(app, config.http.h5Dir, logger);
   return app;
 }

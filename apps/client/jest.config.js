@@ -1,0 +1,21 @@
+// Unit tests run in jsdom against small stand-ins for Taro (test/), not a real Taro runtime: fast, and
+// the tests see exactly the DOM ids and classes the pages render.
+const path = require('node:path');
+const preset = require('../../jest.preset.js');
+
+module.exports = {
+  ...preset,
+  displayName: 'client',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/{src,config}/**/*.spec.{ts,tsx}'],
+  setupFiles: ['<rootDir>/test/setup-globals.ts'],
+  moduleNameMapper: {
+    ...preset.moduleNameMapper,
+    '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
+    '^@tarojs/components$': '<rootDir>/test/taro-components.tsx',
+    '^@/(.*)$': path.join(__dirname, 'src/$1'),
+    '^@test/(.*)$': path.join(__dirname, 'test/$1'),
+    '\\.css$': '<rootDir>/test/style-stub.ts',
+  },
+};

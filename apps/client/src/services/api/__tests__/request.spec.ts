@@ -1,0 +1,114 @@
+import { ErrorCode } from '@ssp/contracts';
+import { taroTest } from '@test/taro-mock';
+import { setAccessToken } from '@/stores/session';
+import { ApiError, ClientErrorCode, apiRequest, fetchCategories } from '@/services/api';
+
+async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw new Error(`expected an ApiError, got ${String(error)}`);
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('apiRequest', () => {
+  beforeEach(() => taroTest.reset());
+
+  it('calls API_BASE + path with a timeout and resolves with the body', async () => {
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 200, data: [{ code: 'A' }] }));
+
+    await expect(apiRequest({ path: '/api/v1/categories' })).resolves.toEqual([{ code: 'A' }]);
+
+    const options = taroTest.taro.request.mock.calls[0][0];
+    expect(options.url).toBe('https://api.test/api/v1/categories');
+    expect(options.method).toBe('GET');
+    expect(options.timeout).toBeGreaterThan(0);
+    expect(options.header).not.toHaveProperty('Authorization');
+  });
+
+  it('sends the stored token as a bearer token', async () => {
+    setAccessToken('token-123');
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 200, data: {} }));
+
+    await apiRequest({ path: '/api/v1/me' });
+
+    expect(taroTest.taro.request.mock.calls[0][0].header).toMatchObject({ Authorization: 'Bearer token-123' });
+  });
+
+  it.each([
+    ['weapp', { errMsg: 'request:fail' }],
+    ['H5 fetch', new TypeError('Failed to fetch')],
+  ])('turns a %s network failure into NETWORK_ERROR', async (_platform, failure) => {
+    taroTest.onRequest(() => Promise.reject(failure));
+
+    const error = await failureOf(apiRequest({ path: '/x' }));
+
+    expect(error).toMatchObject({ status: 0, code: ClientErrorCode.NETWORK_ERROR, message: '网络连接失败，请检查网络后重试' });
+  });
+
+  it.each([
+    ['weapp', { errMsg: 'request:fail timeout' }],
+    ['H5 (Taro aborts the fetch)', Object.assign(new Error('signal is aborted without reason'), { name: 'AbortError' })],
+  ])('turns a %s timeout into TIMEOUT', async (_platform, failure) => {
+    taroTest.onRequest(() => Promise.reject(failure));
+
+    const error = await failureOf(apiRequest({ path: '/x' }));
+
+    expect(error).toMatchObject({ status: 0, code: ClientErrorCode.TIMEOUT, message: '请求超时，请稍后重试' });
+  });
+
+  it.each([
+    ['500 without a body', 500, null],
+    ['502 with a proxy HTML page', 502, '<html>Bad Gateway</html>'],
+  ])('turns a %s into SERVICE_UNAVAILABLE', async (_case, statusCode, data) => {
+    taroTest.onRequest(() => Promise.resolve({ statusCode, data }));
+
+    const error = await failureOf(apiRequest({ path: '/x' }));
+
+    expect(error).toMatchObject({
+      status: statusCode,
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: '服务暂时不可用，请稍后再试',
+    });
+  });
+
+  it("passes the server's error code and message through", async () => {
+    taroTest.onRequest(() =>
+      Promise.resolve({ statusCode: 404, data: { error: { code: 'CATEGORY_NOT_FOUND', message: '分类不存在' } } }),
+    );
+
+    const error = await failureOf(apiRequest({ path: '/x' }));
+
+    expect(error).toMatchObject({ status: 404, code: 'CATEGORY_NOT_FOUND', message: '分类不存在' });
+  });
+
+  it('gives a 404 without an error body a code of its own', async () => {
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 404, data: null }));
+
+    const error = await failureOf(apiRequest({ path: '/x' }));
+
+    expect(error).toMatchObject({ status: 404, code: ErrorCode.NOT_FOUND });
+  });
+
+  it('rejects a 200 whose body is not JSON', async () => {
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 200, data: null }));
+
+    const error = await failureOf(apiRequest({ path: '/x' }));
+
+    expect(error.code).toBe(ClientErrorCode.BAD_RESPONSE);
+  });
+});
+
+describe('fetchCategories', () => {
+  beforeEach(() => taroTest.reset());
+
+  it('rejects a tree that is not an array', async () => {
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 200, data: { items: [] } }));
+
+    const error = await failureOf(fetchCategories());
+
+    expect(error.code).toBe(ClientErrorCode.BAD_RESPONSE);
+  });
+});

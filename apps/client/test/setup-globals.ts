@@ -1,0 +1,2 @@
+// The build-time define constants (config/index.ts defineConstants), fixed for tests.
+Object.assign(globalThis, { API_BASE: 'https://api.test', APP_VERSION: '0.0.0-test' });

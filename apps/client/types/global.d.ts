@@ -1,0 +1,17 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css';
+declare module '*.png';
+
+/** Origin of the HTTP API ('' = same origin as the H5 page); set by config/index.ts from env API_BASE. */
+declare const API_BASE: string;
+/** Version of apps/client/package.json, shown on the 我的 page. */
+declare const APP_VERSION: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV?: 'weapp' | 'h5';
+    API_BASE?: string;
+    TARO_APP_ALLOW_HTTP?: string;
+  }
+}

@@ -1,0 +1,1 @@
+export type CoordSystemName = 'gcj02' | 'wgs84';

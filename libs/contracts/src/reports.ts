@@ -1,0 +1,68 @@
+import type { CoordSystemName } from './geo';
+import type { TicketStatus } from './tickets';
+
+export const REPORT_OUTCOMES = ['accepted', 'merged', 'rejected', 'review'] as const;
+export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
+
+export interface ReportLocation {
+  lat: number;
+  lng: number;
+  coordSystem: CoordSystemName;
+}
+
+export const REPORT_LIMITS = {
+  descriptionMaxChars: 500,
+  clientRequestIdMaxChars: 64,
+} as const;
+
+export interface CreateReportRequest {
+  clientRequestId: string;
+  description: string;
+  location: ReportLocation;
+  photoIds: string[];
+  categoryCode?: string;
+}
+
+export interface Reason {
+  code: string;
+  message: string;
+}
+
+export interface TicketSummary {
+  id: string;
+  ticketNo: string;
+  status: TicketStatus;
+  category: { code: string; name: string } | null;
+  department: { code: string; name: string } | null;
+  resolveBy: string | null;
+}
+
+export interface CreateReportResponse {
+  id: string;
+  reportNo: string;
+  outcome: ReportOutcome;
+  reasons: Reason[];
+  ticket?: TicketSummary;
+}
+
+export interface ReportListItem {
+  id: string;
+  reportNo: string;
+  description: string;
+  outcome: ReportOutcome;
+  createdAt: string;
+  category: { code: string; name: string } | null;
+  ticket: TicketSummary | null;
+  thumbUrl: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface RatingRequest {
+  score: number;
+  comment?: string;
+  reopen?: boolean;
+}

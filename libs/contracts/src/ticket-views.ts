@@ -1,0 +1,64 @@
+import type { PhotoView } from './photos';
+import type { Page, ReportLocation, TicketSummary } from './reports';
+import type { StaffAdminAction, TicketAction, TicketStatus } from './tickets';
+import type { UserRole } from './users';
+
+export interface TicketListItem extends TicketSummary {
+  description: string;
+  regionCode: string | null;
+  regionName: string | null;
+  acceptBy: string | null;
+  overdue: boolean;
+  supporterCount: number;
+  createdAt: string;
+  version: number;
+}
+
+export type TicketPage = Page<TicketListItem>;
+
+export interface TicketEventView {
+  id: string;
+  action: TicketAction;
+  label: string;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  actorRole: UserRole | 'system';
+  /** Staff/admin see who acted; residents see the department only. */
+  actorName: string | null;
+  note: string | null;
+  departmentName: string | null;
+  until: string | null;
+  photos: PhotoView[];
+  createdAt: string;
+}
+
+export interface TicketDetail extends TicketListItem {
+  location: ReportLocation;
+  resolutionReply: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  pendingExtensionUntil: string | null;
+  photos: PhotoView[];
+  events: TicketEventView[];
+  /** Buttons this caller may press now (from the transition table). */
+  actions: StaffAdminAction[];
+}
+
+export interface TicketActionRequest {
+  action: StaffAdminAction;
+  version: number;
+  note?: string;
+  photoIds?: string[];
+  departmentCode?: string;
+  until?: string;
+}
+
+export interface TicketFilters {
+  status?: TicketStatus;
+  overdue?: boolean;
+  categoryCode?: string;
+  regionCode?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
