@@ -5,8 +5,8 @@ import { gcj02ToWgs84 } from '../coords.util';
 import { findContaining, geometryContains } from '../polygon.util';
 import type { FeatureCollection, LatLng } from '../types';
 
-// The reference data lives in shared/, a sibling of the repository root, wherever it is cloned.
-const DATA_FILE = path.resolve(__dirname, '../../../..', '../shared/data/nanjing-districts.geojson');
+// The demo city's outlines as the repository ships them for the seed (see README, "Regions").
+const DATA_FILE = path.resolve(__dirname, '../../../../apps/server/src/seed/data/nanjing-districts.geojson');
 
 interface DistrictProperties {
   adcode: number;
