@@ -1,8 +1,28 @@
+import { NumberSequence } from './core/database/entities/number-sequence.entity';
+import { LoginAttempt } from './modules/auth/entities/login-attempt.entity';
 import { Category } from './modules/categories/entities/category.entity';
 import { Department } from './modules/departments/entities/department.entity';
+import { Photo } from './modules/photos/entities/photo.entity';
 import { Region } from './modules/regions/entities/region.entity';
+import { Report } from './modules/reports/entities/report.entity';
+import { DefaultRoute } from './modules/routing/entities/default-route.entity';
 import { SlaPolicy } from './modules/sla/entities/sla-policy.entity';
+import { TicketEvent } from './modules/tickets/entities/ticket-event.entity';
+import { Ticket } from './modules/tickets/entities/ticket.entity';
 import { User } from './modules/users/entities/user.entity';
 
-/** Every entity of the schema: the migration generator and the drift check compare against this list. */
-export const ALL_ENTITIES = [Category, Department, Region, SlaPolicy, User];
+/** Every entity of the schema: the data source, the migration generator and the drift check use this list. */
+export const ALL_ENTITIES = [
+  Category,
+  DefaultRoute,
+  Department,
+  LoginAttempt,
+  NumberSequence,
+  Photo,
+  Region,
+  Report,
+  SlaPolicy,
+  Ticket,
+  TicketEvent,
+  User,
+];

@@ -47,7 +47,8 @@ async function serveH5(app: NestFastifyApplication, h5Dir: string, logger: Logge
 export async function createApp(config: AppConfig, extraModules: Type[] = []): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: true,
+    // Behind a load balancer the client address is in X-Forwarded-For; trusted only when configured.
+    trustProxy: config.http.trustProxy,
     // One request id for Fastify and the pino-http request log (which reuses `req.id`), echoed back.
     genReqId: (request: IncomingMessage) => {
       const id = requestIdOf(request);

@@ -1,13 +1,17 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { ALL_ENTITIES } from './app.entities';
 import type { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
+import { AuthCoreModule } from './core/auth/auth-core.module';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { UserLookupService } from './modules/users/user-lookup.service';
 import { UsersModule } from './modules/users/users.module';
 import { SeedModule } from './seed/seed.module';
 
@@ -20,8 +24,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        DatabaseModule.forRoot(config, ALL_ENTITIES),
+        AuthCoreModule.forRoot({ imports: [UsersModule], useExisting: UserLookupService }),
         HealthModule,
+        AuthModule,
         CategoriesModule,
         DepartmentsModule,
         RegionsModule,

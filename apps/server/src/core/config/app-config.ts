@@ -23,9 +23,26 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
-  auth: { jwtSecret: string; devLogin: boolean };
+  auth: {
+    jwtSecret: string;
+    tokenTtlSeconds: number;
+    devLogin: boolean;
+    /** Password logins: failures allowed per window before the key is locked for `lockSeconds`. */
+    maxFailures: number;
+    lockSeconds: number;
+    wechat: { appId?: string; appSecret?: string; apiBase: string };
+  };
+  storage: {
+    driver: 'local' | 's3';
+    /** Local driver: files under this directory. */
+    localDir: string;
+    s3?: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+    signedUrlTtlSeconds: number;
+  };
+  photos: { maxBytes: number; maxPixels: number };
+  tickets: { reopenWindowDays: number; autoCloseDays: number };
   seed: { onStart: boolean; demoAccounts: boolean };
-  http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string };
+  http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
 }
 
@@ -48,11 +65,30 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DB_MIGRATE_ON_START: booleanFlag.optional(),
   JWT_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_API_BASE: z.url({ message: 'must be an absolute URL' }).default('https://api.weixin.qq.com'),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url({ message: 'must be an absolute URL' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
+  PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
+  REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: booleanFlag.default(false),
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -101,6 +137,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && devLogin) throw new ConfigError('AUTH_DEV_LOGIN must be false when NODE_ENV=production');
 
   const url = e.DATABASE_URL ? parseDatabaseUrl(e.DATABASE_URL) : undefined;
+  if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) throw new ConfigError('STORAGE_DRIVER=s3 requires S3_BUCKET');
+  if (production && e.STORAGE_DRIVER === 's3' && !(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('STORAGE_DRIVER=s3 in production requires S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  }
+  if ((e.WECHAT_APP_ID === undefined) !== (e.WECHAT_APP_SECRET === undefined)) {
+    throw new ConfigError('WECHAT_APP_ID and WECHAT_APP_SECRET are set together (or neither, without WeChat login)');
+  }
   const port = e.PORT;
   return {
     env: e.NODE_ENV,
@@ -114,13 +157,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       url,
       migrateOnStart: e.DB_MIGRATE_ON_START ?? true,
     },
-    auth: { jwtSecret, devLogin },
+    auth: {
+      jwtSecret,
+      tokenTtlSeconds: e.JWT_TTL_SECONDS,
+      devLogin,
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockSeconds: e.LOGIN_LOCK_SECONDS,
+      wechat: { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE },
+    },
+    storage: {
+      driver: e.STORAGE_DRIVER,
+      localDir: path.join(dataDir, 'photos'),
+      s3: e.S3_BUCKET
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+          }
+        : undefined,
+      signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS,
+    },
+    photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS },
+    tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS, autoCloseDays: e.AUTO_CLOSE_DAYS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),
     },
     http: {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
       corsOrigins: e.CORS_ORIGINS.split(',')
         .map((origin) => origin.trim())
         .filter(Boolean),

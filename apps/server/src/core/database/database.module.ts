@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { buildDataSourceOptions } from './data-source.factory';
@@ -26,14 +26,14 @@ class MysqlCharsetCheck implements OnApplicationBootstrap {
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `entities` comes from the application (core never imports the domain modules). */
+  static forRoot(config: AppConfig, entities: NonNullable<DataSourceOptions['entities']>): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: async () => ({
-            ...(await buildDataSourceOptions(config.database, [])),
-            autoLoadEntities: true,
+            ...(await buildDataSourceOptions(config.database, entities)),
             migrationsRun: config.database.migrateOnStart,
             migrationsTransactionMode: 'each',
             retryAttempts: 3,

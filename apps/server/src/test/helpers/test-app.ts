@@ -12,6 +12,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The data directory behind each running test app, so helpers can read its demo password. */
+const dataDirs = new Map<string, string>();
+
+export function dataDirOf(baseUrl: string): string {
+  const dir = dataDirs.get(baseUrl);
+  if (!dir) throw new Error(`no test app at ${baseUrl}`);
+  return dir;
+}
+
 export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
@@ -27,6 +36,7 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     LOG_LEVEL: 'silent',
     SEED_ON_START: 'true',
     SEED_DEMO_ACCOUNTS: 'true',
+    AUTH_DEV_LOGIN: 'true',
     H5_DIR: `${database.dataDir}/no-h5`,
     ...database.env,
     ...env,
@@ -35,12 +45,15 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (address === null || typeof address === 'string') throw new Error('server is not listening on TCP');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  dataDirs.set(baseUrl, database.dataDir);
   return {
     app,
     config,
     database,
-    baseUrl: `http://127.0.0.1:${address.port}`,
+    baseUrl,
     close: async () => {
+      dataDirs.delete(baseUrl);
       await app.close();
       await database.drop();
     },

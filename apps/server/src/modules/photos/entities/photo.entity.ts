@@ -1,0 +1,56 @@
+import type { PhotoQualityFlag } from '@ssp/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../../../core/database/base.entity';
+import { User } from '../../users/entities/user.entity';
+
+/**
+ * An uploaded image after re-encoding (EXIF gone). It belongs to its uploader until it is attached to
+ * one report or one ticket event; an attached photo cannot be attached again.
+ */
+@Entity('photos')
+export class Photo extends BaseEntity {
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  ownerId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ownerId' })
+  owner?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 200 })
+  storageKey!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  thumbKey!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  mime!: string;
+
+  @Column({ type: 'int' })
+  sizeBytes!: number;
+
+  @Column({ type: 'int' })
+  width!: number;
+
+  @Column({ type: 'int' })
+  height!: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  sha256!: string;
+
+  /** 64-bit difference hash as 16 hex characters; near-identical photos differ in few bits. */
+  @Column({ type: 'varchar', length: 16 })
+  phash!: string;
+
+  @Column({ type: 'simple-json' })
+  qualityFlags!: PhotoQualityFlag[];
+
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  reportId!: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  ticketEventId!: string | null;
+}

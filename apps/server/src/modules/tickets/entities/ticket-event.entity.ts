@@ -1,0 +1,59 @@
+import type { TicketAction, TicketStatus } from '@ssp/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../../../core/database/base.entity';
+import { Department } from '../../departments/entities/department.entity';
+import { User } from '../../users/entities/user.entity';
+import { Ticket } from './ticket.entity';
+
+export interface TicketEventData {
+  until?: string;
+  rating?: number;
+  /** The routing explanation stored on a dispatch. */
+  trace?: unknown;
+  [key: string]: unknown;
+}
+
+/** Append-only audit of every transition and note of a ticket. */
+@Entity('ticket_events')
+@Index(['ticketId', 'createdAt'])
+export class TicketEvent extends BaseEntity {
+  @Column({ type: 'varchar', length: 36 })
+  ticketId!: string;
+
+  @ManyToOne(() => Ticket, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'ticketId' })
+  ticket?: Relation<Ticket>;
+
+  @Column({ type: 'varchar', length: 32 })
+  action!: TicketAction;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromStatus!: TicketStatus | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  toStatus!: TicketStatus | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  actorId!: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actorId' })
+  actor?: Relation<User> | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  actorRole!: string;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** The department an action sent the ticket to (dispatch, transfer, reopen). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  departmentId!: string | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'departmentId' })
+  department?: Relation<Department> | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  data!: TicketEventData | null;
+}

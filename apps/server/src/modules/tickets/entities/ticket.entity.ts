@@ -1,0 +1,84 @@
+import { TICKET_STATUSES, type TicketStatus } from '@ssp/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../../../core/database/base.entity';
+import { Category } from '../../categories/entities/category.entity';
+import { Department } from '../../departments/entities/department.entity';
+
+/**
+ * A work order (工单): one problem in the world. Changed only by conditional updates on `version`
+ * (optimistic lock), each with its TicketEvent in the same transaction.
+ */
+@Entity('tickets')
+@Index('IDX_tickets_inbox', ['departmentId', 'status', 'resolveBy', 'id'])
+@Index('IDX_tickets_queue', ['status', 'resolveBy', 'id'])
+@Index('IDX_tickets_nearby', ['geohash', 'status'])
+export class Ticket extends BaseEntity {
+  @Column({ type: 'varchar', length: 20, unique: true })
+  ticketNo!: string;
+
+  @Column({ type: 'simple-enum', enum: TICKET_STATUSES })
+  status!: TicketStatus;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  categoryId!: string | null;
+
+  @ManyToOne(() => Category, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'categoryId' })
+  category?: Relation<Category> | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  regionCode!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  departmentId!: string | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'departmentId' })
+  department?: Relation<Department> | null;
+
+  @Column({ type: 'int', default: 0 })
+  priority!: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  description!: string;
+
+  /** GCJ-02, the system of the city's outlines and of Chinese maps. */
+  @Column({ type: 'double' })
+  lat!: number;
+
+  @Column({ type: 'double' })
+  lng!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  geohash!: string;
+
+  @Column({ type: 'datetime', nullable: true })
+  acceptBy!: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  resolveBy!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @Column({ type: 'int', default: 1 })
+  supporterCount!: number;
+
+  @Column({ type: 'text', nullable: true })
+  resolutionReply!: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  pendingExtensionUntil!: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  reopenCount!: number;
+}

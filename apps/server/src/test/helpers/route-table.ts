@@ -1,0 +1,55 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { UserRole } from '@ssp/contracts';
+import { API_PREFIX } from '../../app.factory';
+import { IS_PUBLIC } from '../../core/auth/public.decorator';
+import { ROLES } from '../../core/auth/roles.decorator';
+
+export interface RouteEntry {
+  method: string;
+  path: string;
+  controller: string;
+  handler: string;
+  isPublic: boolean;
+  roles: UserRole[];
+}
+
+const UNPREFIXED = new Set(['/health/live', '/health/ready']);
+
+function join(...parts: string[]): string {
+  return `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+}
+
+/** Every route the application registered, with its access decision, read from Nest's own metadata. */
+export function routeTable(app: NestFastifyApplication): RouteEntry[] {
+  const reflector = app.get(Reflector);
+  const routes: RouteEntry[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      const controllerPath = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const methodPath: unknown = Reflect.getMetadata(PATH_METADATA, handler);
+        if (methodPath === undefined) continue;
+        const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
+        const path = join(controllerPath, String(methodPath));
+        const targets = [handler, controller];
+        routes.push({
+          method: RequestMethod[requestMethod],
+          path: UNPREFIXED.has(path) ? path : join(API_PREFIX, path),
+          controller: controller.name,
+          handler: name,
+          isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false,
+          roles: reflector.getAllAndOverride<UserRole[]>(ROLES, targets) ?? [],
+        });
+      }
+    }
+  }
+  return routes;
+}
