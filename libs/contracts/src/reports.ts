@@ -1,4 +1,6 @@
 import type { CoordSystemName } from './geo';
+import type { PhotoView } from './photos';
+import type { TicketEventView } from './ticket-views';
 import type { TicketStatus } from './tickets';
 
 export const REPORT_OUTCOMES = ['accepted', 'merged', 'rejected', 'review'] as const;
@@ -65,4 +67,32 @@ export interface RatingRequest {
   score: number;
   comment?: string;
   reopen?: boolean;
+}
+
+export interface ReportDetail extends ReportListItem {
+  location: ReportLocation;
+  regionName: string | null;
+  reasons: Reason[];
+  photos: PhotoView[];
+  rating: number | null;
+  ratingComment: string | null;
+  /** The resident may rate now (the ticket is resolved and not yet rated). */
+  canRate: boolean;
+  /** The resident may still ask for the work to be redone (within the reopen window). */
+  canReopen: boolean;
+  /** The department's reply and result photos once resolved. */
+  resolution: { reply: string; photos: PhotoView[]; resolvedAt: string } | null;
+  /** Public timeline of the ticket: every step, without staff names. */
+  timeline: TicketEventView[];
+}
+
+export interface LocateResult {
+  inServiceArea: boolean;
+  district: { code: string; name: string } | null;
+}
+
+export interface DepartmentOption {
+  code: string;
+  name: string;
+  shortName: string;
 }
