@@ -1,3 +1,4 @@
+import { AuditEntry } from './modules/audit/entities/audit-entry.entity';
 import { NumberSequence } from './core/database/entities/number-sequence.entity';
 import { LoginAttempt } from './modules/auth/entities/login-attempt.entity';
 import { Category } from './modules/categories/entities/category.entity';
@@ -13,6 +14,7 @@ import { User } from './modules/users/entities/user.entity';
 
 /** Every entity of the schema: the data source, the migration generator and the drift check use this list. */
 export const ALL_ENTITIES = [
+  AuditEntry,
   Category,
   DefaultRoute,
   Department,
