@@ -6,11 +6,17 @@ import { DatabaseModule } from './core/database/database.module';
 import { AuthCoreModule } from './core/auth/auth-core.module';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { AdminModule } from './modules/admin/admin.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
+import { PhotosModule } from './modules/photos/photos.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { RoutingModule } from './modules/routing/routing.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 import { UserLookupService } from './modules/users/user-lookup.service';
 import { UsersModule } from './modules/users/users.module';
 import { SeedModule } from './seed/seed.module';
@@ -30,8 +36,14 @@ export class AppModule {
         AuthModule,
         CategoriesModule,
         DepartmentsModule,
+        PhotosModule,
         RegionsModule,
+        ReportsModule,
+        RoutingModule,
+        AuditModule,
+        AdminModule,
         SlaModule,
+        TicketsModule,
         UsersModule,
         SeedModule,
         ...extraModules,

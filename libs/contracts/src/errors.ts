@@ -6,6 +6,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** The ticket changed since the caller read it (optimistic lock). */
+  TICKET_STALE_VERSION = 'TICKET_STALE_VERSION',
+  /** The action is not allowed from the ticket's current state. */
+  TICKET_ILLEGAL_TRANSITION = 'TICKET_ILLEGAL_TRANSITION',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   BUSINESS_RULE = 'BUSINESS_RULE',

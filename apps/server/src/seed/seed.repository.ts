@@ -3,6 +3,7 @@ import { DataSource, type DeepPartial, type EntityManager, type EntityTarget, ty
 import { Category } from '../modules/categories/entities/category.entity';
 import { Department } from '../modules/departments/entities/department.entity';
 import { Region } from '../modules/regions/entities/region.entity';
+import { DefaultRoute } from '../modules/routing/entities/default-route.entity';
 import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -15,7 +16,7 @@ export interface SeedTransaction {
   insert<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]): Promise<void>;
 }
 
-export const SEED_ENTITIES = { Category, Department, Region, SlaPolicy, User } as const;
+export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, SlaPolicy, User } as const;
 
 /** The seeder's only access to the database: look up by natural key, insert what is missing. */
 @Injectable()

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { hashPassword } from '../core/auth/password.util';
-import { CATEGORIES } from '../core/database/seeds/data/categories.data';
+import { CATEGORIES, SUBCATEGORIES } from '../core/database/seeds/data/categories.data';
 import { DEMO_ACCOUNTS } from '../core/database/seeds/data/demo-accounts.data';
 import { DEPARTMENTS } from '../core/database/seeds/data/departments.data';
 import { SLA_POLICIES } from '../core/database/seeds/data/sla-policies.data';
 import type { RegionSeed } from './region-import.util';
 import { SEED_ENTITIES, SeedRepository, type SeedTransaction } from './seed.repository';
 
-const { Category, Department, Region, SlaPolicy, User } = SEED_ENTITIES;
+const { Category, DefaultRoute, Department, Region, SlaPolicy, User } = SEED_ENTITIES;
 
 export interface SeedOptions {
   regions: RegionSeed[];
@@ -16,7 +16,7 @@ export interface SeedOptions {
   demoPassword?: string;
 }
 
-export type SeedSummary = Record<'departments' | 'slaPolicies' | 'categories' | 'regions' | 'users', number>;
+export type SeedSummary = Record<'departments' | 'slaPolicies' | 'categories' | 'defaultRoutes' | 'regions' | 'users', number>;
 
 function requireId(map: Map<string, { id: string }>, code: string, what: string): string {
   const row = map.get(code);
@@ -44,6 +44,7 @@ export class SeedService {
       departments: await this.seedDepartments(tx),
       slaPolicies: await this.seedSlaPolicies(tx),
       categories: await this.seedCategories(tx),
+      defaultRoutes: await this.seedDefaultRoutes(tx),
       regions: await this.seedRegions(tx, options.regions),
       users: passwordHash ? await this.seedDemoAccounts(tx, passwordHash) : 0,
     }));
@@ -128,6 +129,24 @@ export class SeedService {
     });
     await tx.insert(Category, rows);
     return rows.length;
+  }
+
+  /**
+   * Each 小类 is routed to the department the reference data names, so a report can be dispatched
+   * from the first start. Like every other seed row, a route is only added when the category has none.
+   */
+  private async seedDefaultRoutes(tx: SeedTransaction): Promise<number> {
+    const departments = await tx.existing(Department, 'code', SUBCATEGORIES.map((c) => c.defaultDepartmentCode));
+    const categories = await tx.existing(Category, 'code', SUBCATEGORIES.map((c) => c.code));
+    const routed = await tx.existing(DefaultRoute, 'categoryId', [...categories.values()].map((c) => c.id));
+    const missing = SUBCATEGORIES.flatMap((c) => {
+      const category = categories.get(c.code);
+      if (!category || routed.has(category.id)) return [];
+      const departmentId = requireId(departments, c.defaultDepartmentCode, 'department');
+      return [tx.create(DefaultRoute, { categoryId: category.id, departmentId })];
+    });
+    await tx.insert(DefaultRoute, missing);
+    return missing.length;
   }
 
   private async seedRegions(tx: SeedTransaction, regions: RegionSeed[]): Promise<number> {

@@ -40,7 +40,7 @@ export interface AppConfig {
     signedUrlTtlSeconds: number;
   };
   photos: { maxBytes: number; maxPixels: number };
-  tickets: { reopenWindowDays: number; autoCloseDays: number };
+  tickets: { reopenWindowDays: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
@@ -82,7 +82,6 @@ const envSchema = z.object({
   PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -181,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS,
     },
     photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS },
-    tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS, autoCloseDays: e.AUTO_CLOSE_DAYS },
+    tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

@@ -17,6 +17,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   [ErrorCode.FORBIDDEN]: '没有权限进行此操作',
   [ErrorCode.NOT_FOUND]: '请求的内容不存在',
   [ErrorCode.CONFLICT]: '数据已被他人修改，请刷新后重试',
+  [ErrorCode.TICKET_STALE_VERSION]: '工单已被他人更新，请刷新后重试',
+  [ErrorCode.TICKET_ILLEGAL_TRANSITION]: '工单当前状态不能进行此操作',
   [ErrorCode.PAYLOAD_TOO_LARGE]: '提交的内容过大',
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: '不支持的内容类型',
   [ErrorCode.BUSINESS_RULE]: '当前状态下不能进行此操作',

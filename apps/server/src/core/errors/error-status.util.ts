@@ -17,6 +17,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.CONFLICT:
+    case ErrorCode.TICKET_STALE_VERSION:
+    case ErrorCode.TICKET_ILLEGAL_TRANSITION:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -12,23 +12,21 @@ export interface CategoryRow {
 const bySortThenCode = (a: CategoryRow, b: CategoryRow) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code);
 
 /**
- * Two-level tree from flat rows. Rows whose parent is missing (inactive or deleted 大类) are left out
- * rather than promoted, so a hidden top category hides its children too.
+ * Two-level tree from flat rows, both levels by sortOrder then code. Rows whose parent is missing
+ * (inactive or deleted 大类) are left out rather than promoted, so a hidden top category hides its
+ * children too.
  */
-export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryNode[] {
-  const childrenOf = new Map<string, CategoryRow[]>();
+export function nestCategories<Row extends CategoryRow, Node>(
+  rows: readonly Row[],
+  toNode: (row: Row, children: Node[]) => Node,
+): Node[] {
+  const childrenOf = new Map<string, Row[]>();
   for (const row of rows) {
     if (row.parentId === null) continue;
     const siblings = childrenOf.get(row.parentId) ?? [];
     siblings.push(row);
     childrenOf.set(row.parentId, siblings);
   }
-  const toNode = (row: CategoryRow, children: CategoryNode[]): CategoryNode => ({
-    code: row.code,
-    name: row.name,
-    description: row.description,
-    children,
-  });
   return rows
     .filter((row) => row.parentId === null)
     .sort(bySortThenCode)
@@ -38,4 +36,14 @@ export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryNode[] 
         (childrenOf.get(top.id) ?? []).sort(bySortThenCode).map((child) => toNode(child, [])),
       ),
     );
+}
+
+/** The public tree: code, name and description of each node. */
+export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryNode[] {
+  return nestCategories(rows, (row, children: CategoryNode[]) => ({
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    children,
+  }));
 }

@@ -1,6 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { RegionsModule } from '../regions/regions.module';
+import { AdminDepartmentsController } from './admin-departments.controller';
+import { AdminDepartmentsService } from './admin-departments.service';
+import { DepartmentsController } from './departments.controller';
+import { DepartmentsRepository } from './departments.repository';
+import { DepartmentsService } from './departments.service';
 import { Department } from './entities/department.entity';
 
-@Module({ imports: [TypeOrmModule.forFeature([Department])], exports: [TypeOrmModule] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Department]), AuditModule, RegionsModule],
+  controllers: [DepartmentsController, AdminDepartmentsController],
+  providers: [DepartmentsService, DepartmentsRepository, AdminDepartmentsService],
+  exports: [TypeOrmModule, DepartmentsService],
+})
 export class DepartmentsModule {}

@@ -4,6 +4,10 @@ import { User } from '../../users/entities/user.entity';
 
 export type AuditAction = 'create' | 'update' | 'delete';
 
+/** A flat record of field values (JSON scalars or lists of strings), as stored in before/after. */
+export type AuditSnapshotValue = string | number | boolean | null | string[];
+export type AuditSnapshot = Record<string, AuditSnapshotValue>;
+
 /** Who changed which administrative record, when, from what to what (ARCHITECTURE.md §10). */
 @Entity('audit_entries')
 @Index(['entityType', 'entityId', 'createdAt'])
@@ -27,8 +31,8 @@ export class AuditEntry extends BaseEntity {
 
   /** The changed fields before and after; secrets (password hashes, webhook secrets) never appear. */
   @Column({ type: 'simple-json', nullable: true })
-  before!: Record<string, unknown> | null;
+  before!: AuditSnapshot | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  after!: Record<string, unknown> | null;
+  after!: AuditSnapshot | null;
 }

@@ -1,4 +1,4 @@
-import { buildCategoryTree, type CategoryRow } from '../category-tree.util';
+import { buildCategoryTree, nestCategories, type CategoryRow } from '../category-tree.util';
 
 const row = (id: string, parentId: string | null, sortOrder: number, code = id.toUpperCase()): CategoryRow => ({
   id,
@@ -32,5 +32,15 @@ describe('buildCategoryTree', () => {
 
   it('returns an empty list for no rows', () => {
     expect(buildCategoryTree([])).toEqual([]);
+  });
+});
+
+describe('nestCategories', () => {
+  it('builds any node shape in the same order, e.g. a flat list with each parent before its children', () => {
+    const flat = nestCategories([row('b', null, 2), row('b1', 'b', 1), row('a', null, 1), row('a1', 'a', 1)], (node, children: string[][]) => [
+      node.code,
+      ...children.flat(),
+    ]).flat();
+    expect(flat).toEqual(['A', 'A1', 'B', 'B1']);
   });
 });

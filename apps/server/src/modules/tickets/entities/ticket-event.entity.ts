@@ -6,11 +6,14 @@ import { User } from '../../users/entities/user.entity';
 import { Ticket } from './ticket.entity';
 
 export interface TicketEventData {
+  /** request_extension / approve_extension: the requested or granted deadline (ISO). */
   until?: string;
+  /** confirm / reopen: the resident's score. */
   rating?: number;
-  /** The routing explanation stored on a dispatch. */
-  trace?: unknown;
-  [key: string]: unknown;
+  /** request_transfer: the department staff suggest. */
+  suggestedDepartmentCode?: string;
+  /** open_*: why the ticket went where it went, one line per step. */
+  trace?: string[];
 }
 
 /** Append-only audit of every transition and note of a ticket. */

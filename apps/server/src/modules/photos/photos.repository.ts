@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode } from '@ssp/contracts';
+import { In, IsNull, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { DomainError } from '../../core/errors/domain.error';
+import { Photo } from './entities/photo.entity';
+
+export type PhotoRow = Pick<
+  Photo,
+  'id' | 'ownerId' | 'storageKey' | 'thumbKey' | 'width' | 'height' | 'qualityFlags' | 'reportId' | 'ticketEventId' | 'createdAt'
+>;
+
+export type NewPhoto = Pick<
+  Photo,
+  'id' | 'ownerId' | 'storageKey' | 'thumbKey' | 'mime' | 'sizeBytes' | 'width' | 'height' | 'sha256' | 'phash' | 'qualityFlags'
+>;
+
+export type AttachTarget = { reportId: string } | { ticketEventId: string };
+
+const ROW_COLUMNS = {
+  id: true,
+  ownerId: true,
+  storageKey: true,
+  thumbKey: true,
+  width: true,
+  height: true,
+  qualityFlags: true,
+  reportId: true,
+  ticketEventId: true,
+  createdAt: true,
+} as const;
+
+@Injectable()
+export class PhotosRepository {
+  constructor(@InjectRepository(Photo) private readonly photos: Repository<Photo>) {}
+
+  async insert(photo: NewPhoto): Promise<void> {
+    await this.photos.insert(photo);
+  }
+
+  /** The caller's photos among `ids` that nothing has claimed yet (foreign and unknown ids look alike). */
+  async findOwned(ids: string[], ownerId: string): Promise<Array<Pick<Photo, 'id' | 'reportId' | 'ticketEventId'>>> {
+    if (ids.length === 0) return [];
+    return this.photos.find({
+      select: { id: true, reportId: true, ticketEventId: true },
+      where: { id: In(ids), ownerId },
+    });
+  }
+
+  /**
+   * Claims the photos for one report or ticket event inside the caller's transaction. The conditions make
+   * the claim safe against a concurrent attach: only unclaimed photos of the owner change, and if fewer
+   * rows changed than asked for, the whole transaction must roll back.
+   */
+  async attach(manager: EntityManager, photoIds: string[], ownerId: string, target: AttachTarget): Promise<void> {
+    if (photoIds.length === 0) return;
+    const result = await manager
+      .createQueryBuilder()
+      .update(Photo)
+      .set('reportId' in target ? { reportId: target.reportId } : { ticketEventId: target.ticketEventId })
+      .where({ id: In(photoIds), ownerId, reportId: IsNull(), ticketEventId: IsNull() })
+      .execute();
+    if (result.affected !== photoIds.length) {
+      throw new DomainError(ErrorCode.CONFLICT, '照片已被使用或已失效，请重新选择照片', {
+        requested: photoIds.length,
+        attached: result.affected ?? 0,
+      });
+    }
+  }
+
+  findByReportIds(reportIds: string[]): Promise<PhotoRow[]> {
+    return reportIds.length === 0 ? Promise.resolve([]) : this.findInOrder({ reportId: In(reportIds) });
+  }
+
+  findByTicketEventIds(eventIds: string[]): Promise<PhotoRow[]> {
+    return eventIds.length === 0 ? Promise.resolve([]) : this.findInOrder({ ticketEventId: In(eventIds) });
+  }
+
+  private findInOrder(where: FindOptionsWhere<Photo>): Promise<PhotoRow[]> {
+    // id breaks ties: UUIDv7 ids follow upload order where SQLite timestamps share a second.
+    return this.photos.find({ select: ROW_COLUMNS, where, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { transactionWithRetry } from '../../core/database/transaction.util';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Category } from '../categories/entities/category.entity';
+import { Report } from './entities/report.entity';
+
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return transactionWithRetry(this.dataSource, work);
+  }
+
+  findByClientRequestId(reporterId: string, clientRequestId: string): Promise<Report | null> {
+    return this.dataSource.getRepository(Report).findOne({ where: { reporterId, clientRequestId } });
+  }
+
+  findById(id: string): Promise<Report | null> {
+    return this.dataSource.getRepository(Report).findOneBy({ id });
+  }
+
+  /** Newest first; keyset on (createdAt, id) served by the (reporterId, createdAt) index. */
+  mine(reporterId: string, after: { createdAt: Date; id: string } | undefined, limit: number): Promise<Report[]> {
+    const qb = this.dataSource
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .where('r.reporterId = :reporterId', { reporterId })
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(limit);
+    if (after) {
+      qb.andWhere('(r.createdAt < :createdAt OR (r.createdAt = :createdAt AND r.id < :id))', after);
+    }
+    return qb.getMany();
+  }
+
+  async insert(manager: EntityManager, report: Report): Promise<void> {
+    await manager.getRepository(Report).insert(report);
+  }
+
+  async rate(manager: EntityManager, id: string, rating: number, comment: string | null, now: Date): Promise<void> {
+    await manager.getRepository(Report).update({ id }, { rating, ratingComment: comment, ratedAt: now });
+  }
+
+  /** An active category by code, with its parent, for the resident's choice. */
+  activeCategory(code: string): Promise<Category | null> {
+    return this.dataSource.getRepository(Category).findOne({ where: { code, active: true }, relations: { parent: true } });
+  }
+
+  categoriesByCode(codes: string[]): Promise<Category[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Category).createQueryBuilder('c').where('c.code IN (:...codes)', { codes }).getMany();
+  }
+
+  newReport(fields: Partial<Report>): Report {
+    return this.dataSource.getRepository(Report).create(fields);
+  }
+}

@@ -1,0 +1,85 @@
+import {
+  transitionOf,
+  type PhotoView,
+  type TicketEventView,
+  type TicketListItem,
+  type TicketSummary,
+} from '@ssp/contracts';
+import type { TicketEvent } from './entities/ticket-event.entity';
+import type { Ticket } from './entities/ticket.entity';
+
+/** What residents may read in a timeline note: the outcome of their report, not internal workflow talk. */
+const NOTES_RESIDENTS_SEE = new Set(['resolve', 'reject', 'reopen', 'confirm']);
+
+export function isOverdue(ticket: Ticket, now: Date): boolean {
+  if (ticket.overdue) return true;
+  if (ticket.status === 'dispatched' && ticket.acceptBy !== null && ticket.acceptBy < now) return true;
+  return (ticket.status === 'dispatched' || ticket.status === 'in_progress') && ticket.resolveBy !== null && ticket.resolveBy < now;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toTicketSummary(ticket: Ticket): TicketSummary {
+  return {
+    id: ticket.id,
+    ticketNo: ticket.ticketNo,
+    status: ticket.status,
+    category: ticket.category ? { code: ticket.category.code, name: ticket.category.name } : null,
+    department: ticket.department ? { code: ticket.department.code, name: ticket.department.name } : null,
+    resolveBy: iso(ticket.resolveBy),
+  };
+}
+
+export function toTicketListItem(ticket: Ticket, regionName: string | null, now: Date): TicketListItem {
+  return {
+    ...toTicketSummary(ticket),
+    description: ticket.description,
+    regionCode: ticket.regionCode,
+    regionName,
+    acceptBy: iso(ticket.acceptBy),
+    overdue: isOverdue(ticket, now),
+    supporterCount: ticket.supporterCount,
+    createdAt: ticket.createdAt.toISOString(),
+    version: ticket.version,
+  };
+}
+
+export function toEventView(event: TicketEvent, photos: PhotoView[], audience: 'staff' | 'resident'): TicketEventView {
+  const forStaff = audience === 'staff';
+  return {
+    id: event.id,
+    action: event.action,
+    label: transitionOf(event.action).label,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    actorRole: event.actorRole === 'system' ? 'system' : (event.actor?.role ?? 'system'),
+    actorName: forStaff ? (event.actor?.nickname ?? null) : null,
+    note: forStaff || NOTES_RESIDENTS_SEE.has(event.action) ? event.note : null,
+    departmentName: event.department?.name ?? null,
+    until: forStaff ? (event.data?.until ?? null) : null,
+    photos,
+    createdAt: event.createdAt.toISOString(),
+  };
+}
+
+export interface TicketCursor {
+  resolveBy: Date | null;
+  id: string;
+}
+
+export function encodeCursor(ticket: Ticket): string {
+  return Buffer.from(JSON.stringify({ r: iso(ticket.resolveBy), i: ticket.id })).toString('base64url');
+}
+
+/** null for a cursor that is not one of ours (the caller answers 400). */
+export function decodeCursor(cursor: string): TicketCursor | null {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { r?: unknown; i?: unknown };
+    if (typeof value.i !== 'string' || !/^[0-9a-f-]{36}$/.test(value.i)) return null;
+    if (value.r === null) return { resolveBy: null, id: value.i };
+    if (typeof value.r !== 'string' || Number.isNaN(Date.parse(value.r))) return null;
+    return { resolveBy: new Date(value.r), id: value.i };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,275 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  availableActions,
+  refusalOf,
+  transitionOf,
+  type StaffAdminAction,
+  type TicketAction,
+  type TicketDetail,
+  type TicketPage,
+  type TicketStatus,
+  type UserRole,
+} from '@ssp/contracts';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Access } from '../../core/access/access.policy';
+import type { AuthUser } from '../../core/auth/auth-user';
+import type { AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { DomainError, NotFoundError } from '../../core/errors/domain.error';
+import { PhotosRepository } from '../photos/photos.repository';
+import { PhotosService } from '../photos/photos.service';
+import type { TicketActionDto } from './dto/ticket-action.dto';
+import type { TicketQueryDto } from './dto/ticket-query.dto';
+import type { TicketEventData } from './entities/ticket-event.entity';
+import type { Ticket } from './entities/ticket.entity';
+import { deadlinesFrom } from './sla-deadline.util';
+import { decodeCursor, encodeCursor, toEventView, toTicketListItem } from './ticket-views.mapper';
+import { TicketsRepository } from './tickets.repository';
+
+/** The policy used when a ticket has no category (or its category none): 一般. */
+const FALLBACK_SLA = 'NORMAL';
+const PAGE_SIZE = 20;
+
+export interface TransitionInput {
+  note?: string | null;
+  departmentId?: string | null;
+  data?: TicketEventData;
+}
+
+export interface Actor {
+  id: string | null;
+  role: UserRole | 'system';
+}
+
+const REFUSALS = {
+  wrong_role: () => new DomainError(ErrorCode.FORBIDDEN, '没有权限进行此操作'),
+  not_owner: () => new NotFoundError('工单'),
+  wrong_state: () => new DomainError(ErrorCode.TICKET_ILLEGAL_TRANSITION, '工单当前状态不能进行此操作'),
+  no_pending_extension: () => new DomainError(ErrorCode.TICKET_ILLEGAL_TRANSITION, '没有待审批的延期申请'),
+} as const;
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly photos: PhotosService,
+    private readonly photoRows: PhotosRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(user: AuthUser, query: TicketQueryDto, now = new Date()): Promise<TicketPage> {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after === null) throw new DomainError(ErrorCode.VALIDATION_FAILED, '分页参数无效');
+    const limit = query.limit ?? PAGE_SIZE;
+    const categoryCodes = query.categoryCode ? await this.tickets.categoryCodesUnder(query.categoryCode) : undefined;
+    if (categoryCodes && categoryCodes.length === 0) return { items: [], nextCursor: null };
+    const rows = await this.tickets.list({
+      departmentId: user.role === 'admin' ? undefined : (user.departmentId ?? undefined),
+      status: query.status,
+      overdueAt: query.overdue ? now : undefined,
+      categoryCodes,
+      regionCode: query.regionCode,
+      q: query.q?.trim() || undefined,
+      after,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const names = await this.tickets.regionNames([...new Set(page.flatMap((t) => (t.regionCode ? [t.regionCode] : [])))]);
+    return {
+      items: page.map((ticket) => toTicketListItem(ticket, ticket.regionCode ? (names.get(ticket.regionCode) ?? null) : null, now)),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async detail(user: AuthUser, id: string, now = new Date()): Promise<TicketDetail> {
+    const ticket = await this.tickets.findById(id);
+    if (!ticket || !Access.ticket(user, ticket)) throw new NotFoundError('工单');
+    return this.view(user, ticket, now);
+  }
+
+  /** The detail as the caller sees it; `ticket` must be one they may see (or have just acted on). */
+  private async view(user: AuthUser, ticket: Ticket, now: Date): Promise<TicketDetail> {
+    const id = ticket.id;
+    const [events, reportIds, names] = await Promise.all([
+      this.tickets.events(id),
+      this.tickets.reportIdsOf(id),
+      this.tickets.regionNames(ticket.regionCode ? [ticket.regionCode] : []),
+    ]);
+    const [reportPhotos, eventPhotos] = await Promise.all([
+      this.photos.viewsForReports(reportIds),
+      this.photos.viewsForTicketEvents(events.map((event) => event.id)),
+    ]);
+    return {
+      ...toTicketListItem(ticket, ticket.regionCode ? (names.get(ticket.regionCode) ?? null) : null, now),
+      location: { lat: ticket.lat, lng: ticket.lng, coordSystem: 'gcj02' },
+      resolutionReply: ticket.resolutionReply,
+      resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
+      closedAt: ticket.closedAt?.toISOString() ?? null,
+      pendingExtensionUntil: ticket.pendingExtensionUntil?.toISOString() ?? null,
+      photos: reportIds.flatMap((reportId) => reportPhotos.get(reportId) ?? []),
+      events: events.map((event) => toEventView(event, eventPhotos.get(event.id) ?? [], 'staff')),
+      actions: availableActions({
+        status: ticket.status,
+        hasPendingExtension: ticket.pendingExtensionUntil !== null,
+        role: user.role,
+        owns: Access.ticket(user, ticket),
+      }),
+    };
+  }
+
+  /** A staff or admin action of the transition table: role, ownership, state, version, then one transaction. */
+  async act(user: AuthUser, id: string, dto: TicketActionDto, now = new Date()): Promise<TicketDetail> {
+    const ticket = await this.tickets.findById(id);
+    if (!ticket || !Access.ticket(user, ticket)) throw new NotFoundError('工单');
+    // Visible means owned here: staff see only their department's tickets, admins act on any.
+    const refusal = refusalOf(dto.action, {
+      status: ticket.status,
+      hasPendingExtension: ticket.pendingExtensionUntil !== null,
+      role: user.role,
+      owns: true,
+    });
+    if (refusal) throw REFUSALS[refusal]();
+    if (dto.version !== ticket.version) throw this.stale();
+    this.checkRequirements(dto);
+    const photoIds = dto.action === 'resolve' ? (dto.photoIds ?? []) : [];
+    if (dto.photoIds?.length && dto.action !== 'resolve') {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '只有办结时可以附加照片');
+    }
+    if (photoIds.length > 0) await this.photos.assertAttachable(photoIds, user.id);
+    const input = await this.inputFor(dto, ticket, now);
+    await this.tickets.transaction(async (manager) => {
+      const eventId = await this.applyTransition(manager, ticket, dto.action, { id: user.id, role: user.role }, input, now);
+      if (photoIds.length > 0) await this.photoRows.attach(manager, photoIds, user.id, { ticketEventId: eventId });
+    });
+    // Shown even when the action took the ticket out of the caller's sight (a return to triage).
+    const updated = await this.tickets.findById(id);
+    if (!updated) throw new NotFoundError('工单');
+    return this.view(user, updated, now);
+  }
+
+  /**
+   * Moves a ticket along the transition table inside the caller's transaction: a conditional update on
+   * the version the caller read, and the audit event. Returns the event's id.
+   */
+  async applyTransition(
+    manager: EntityManager,
+    ticket: Ticket,
+    action: TicketAction,
+    actor: Actor,
+    input: TransitionInput,
+    now: Date,
+  ): Promise<string> {
+    const transition = transitionOf(action);
+    const toStatus: TicketStatus = transition.to === 'same' ? ticket.status : transition.to;
+    const changes = await this.changesFor(action, ticket, input, now);
+    const updated = await this.tickets.updateIfVersion(manager, ticket.id, ticket.version, { ...changes, status: toStatus });
+    if (!updated) throw this.stale();
+    const event = this.tickets.newEvent({
+      ticketId: ticket.id,
+      action,
+      fromStatus: ticket.status,
+      toStatus,
+      actorId: actor.id,
+      actorRole: actor.role,
+      note: input.note ?? null,
+      departmentId: input.departmentId ?? null,
+      data: input.data ?? null,
+      createdAt: now,
+    });
+    await this.tickets.insertEvent(manager, event);
+    return event.id;
+  }
+
+  /** Deadlines of a ticket dispatched now to a department, from its category's SLA policy. */
+  async deadlinesFor(categoryId: string | null, now: Date): Promise<{ acceptBy: Date; resolveBy: Date }> {
+    const policy = await this.tickets.slaTermsFor(categoryId, FALLBACK_SLA);
+    if (!policy) throw new Error(`SLA policy ${FALLBACK_SLA} is missing: run the seed`);
+    return deadlinesFrom(now, policy);
+  }
+
+  private async changesFor(
+    action: TicketAction,
+    ticket: Ticket,
+    input: TransitionInput,
+    now: Date,
+  ): Promise<QueryDeepPartialEntity<Ticket>> {
+    switch (action) {
+      case 'dispatch':
+      case 'transfer':
+      case 'reopen': {
+        const departmentId = input.departmentId ?? ticket.departmentId;
+        const deadlines = await this.deadlinesFor(ticket.categoryId, now);
+        const reopened = action === 'reopen' ? { reopenCount: ticket.reopenCount + 1, resolvedAt: null, resolutionReply: null } : {};
+        return { departmentId, ...deadlines, overdue: false, pendingExtensionUntil: null, ...reopened };
+      }
+      case 'return':
+        return { departmentId: null, acceptBy: null, resolveBy: null, overdue: false, pendingExtensionUntil: null };
+      case 'reject':
+      case 'confirm':
+      case 'auto_close':
+        return { closedAt: now };
+      case 'resolve':
+        return { resolutionReply: input.note ?? '', resolvedAt: now, pendingExtensionUntil: null };
+      case 'request_extension':
+        return { pendingExtensionUntil: input.data?.until ? new Date(input.data.until) : null };
+      case 'approve_extension':
+        return { resolveBy: ticket.pendingExtensionUntil, pendingExtensionUntil: null, overdue: false };
+      case 'deny_extension':
+        return { pendingExtensionUntil: null };
+      case 'accept':
+      case 'request_transfer':
+      case 'open_dispatched':
+      case 'open_triage':
+        return {};
+    }
+  }
+
+  private checkRequirements(dto: TicketActionDto): void {
+    const requires = transitionOf(dto.action).requires;
+    const missing = [
+      requires.note && !dto.note?.trim() ? 'note' : null,
+      requires.departmentCode && !dto.departmentCode ? 'departmentCode' : null,
+      requires.until && !dto.until ? 'until' : null,
+    ].filter((field): field is string => field !== null);
+    if (missing.length > 0) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `缺少必填内容：${missing.join(', ')}`, { missing });
+    }
+  }
+
+  private async inputFor(dto: TicketActionDto, ticket: Ticket, now: Date): Promise<TransitionInput> {
+    const note = dto.note?.trim() || null;
+    const action: StaffAdminAction = dto.action;
+    if (action === 'dispatch' || action === 'transfer' || action === 'request_transfer') {
+      const department = dto.departmentCode ? await this.tickets.activeDepartmentByCode(dto.departmentCode) : null;
+      if (dto.departmentCode && !department) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知或已停用的部门');
+      if (action === 'transfer' && department?.id === ticket.departmentId) {
+        throw new DomainError(ErrorCode.BUSINESS_RULE, '工单已在该部门');
+      }
+      if (action === 'request_transfer') {
+        return { note, data: department ? { suggestedDepartmentCode: department.code } : undefined };
+      }
+      return { note, departmentId: department?.id ?? null };
+    }
+    if (action === 'request_extension') {
+      // Whole seconds: MySQL DATETIME keeps no fraction, and the deadline shown must be the one stored.
+      const until = new Date(Math.floor(Date.parse(dto.until ?? '') / 1000) * 1000);
+      const floor = ticket.resolveBy && ticket.resolveBy > now ? ticket.resolveBy : now;
+      if (!(until > floor)) throw new DomainError(ErrorCode.VALIDATION_FAILED, '延期后的时限必须晚于当前时限');
+      return { note, data: { until: until.toISOString() } };
+    }
+    if (action === 'approve_extension') {
+      return { note, data: { until: ticket.pendingExtensionUntil?.toISOString() } };
+    }
+    return { note };
+  }
+
+  private stale(): DomainError {
+    return new DomainError(ErrorCode.TICKET_STALE_VERSION, '工单已被他人更新，请刷新后重试');
+  }
+
+  get reopenWindowMs(): number {
+    return this.config.tickets.reopenWindowDays * 86_400_000;
+  }
+}
