@@ -14,8 +14,10 @@ module.exports = {
     ...preset.moduleNameMapper,
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
     '^@tarojs/components$': '<rootDir>/test/taro-components.tsx',
+    // Before the '@/' alias: jest takes the first pattern that matches, and '@/assets/x.png' matches both.
+    '\\.css$': '<rootDir>/test/style-stub.ts',
+    '\\.png$': '<rootDir>/test/file-stub.ts',
     '^@/(.*)$': path.join(__dirname, 'src/$1'),
     '^@test/(.*)$': path.join(__dirname, 'test/$1'),
-    '\\.css$': '<rootDir>/test/style-stub.ts',
   },
 };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -34,6 +34,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The seeded demo staff and admin accounts' password (made per data directory by the server). */
+  demoPassword(): string;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,11 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    demoPassword: () => {
+      const stored = JSON.parse(readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8')) as { password?: unknown };
+      if (typeof stored.password !== 'string') throw new Error(`no demo password in ${dataDir}/demo-credentials.json`);
+      return stored.password;
+    },
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -82,14 +89,39 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
-/** A phone-sized context, as residents use the app. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+export interface Position {
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * A phone-sized context, as residents use the app. With a position the page may locate itself:
+ * Chromium needs both the permission and a position, or getCurrentPosition never answers.
+ */
+export function phoneContext(browser: Browser, position?: Position): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    ...(position ? { permissions: ['geolocation'], geolocation: position } : {}),
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Taro's page transition slides for ~300 ms; wait it out so the picture shows the settled page.
   await page.waitForTimeout(800);
+  // Each Taro page scrolls inside its own .taro_page, so a "full page" shot would stop at the
+  // viewport: grow the viewport to the visible page's content for the picture, then restore it.
+  const viewport = page.viewportSize();
+  const contentHeight = await page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page'));
+    return Math.max(0, ...pages.map((element) => (element.offsetParent ? element.scrollHeight : 0)));
+  });
+  if (viewport && contentHeight > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: contentHeight });
+    await page.waitForTimeout(300);
+  }
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  if (viewport && contentHeight > viewport.height) await page.setViewportSize(viewport);
 }

@@ -54,6 +54,10 @@ export default defineConfig<'webpack5'>((merge) => {
     },
     mini: {
       compile: { include: [contractsSource, geoSource] },
+      // Images as files, never inlined: a map marker's iconPath must be a package path, not a data: URL.
+      imageUrlLoaderOption: { limit: true },
+      // Page styles are scoped by class names, so their order across shared chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
       },

@@ -1,5 +1,6 @@
-// Draws the tab bar icons (81×81 PNG, WeChat's recommended size) from a few shapes, so the icons need
-// no design tool, no network and no image dependency. Run after changing a shape or a colour:
+// Draws the tab bar icons (81×81 PNG, WeChat's recommended size) and the map marker of the ticket page
+// from a few shapes, so the icons need no design tool, no network and no image dependency. Run after
+// changing a shape or a colour:
 //   node apps/client/scripts/make-tab-icons.js
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,6 +10,7 @@ const SIZE = 81;
 const SUPERSAMPLE = 4;
 const COLORS = { idle: [0x8a, 0x94, 0xa3], active: [0x1d, 0x5f, 0xb4] }; // app.config.ts tabBar colours
 const OUT_DIR = path.join(__dirname, '..', 'src', 'assets', 'tab-bar');
+const MARKER_FILE = path.join(__dirname, '..', 'src', 'assets', 'map', 'marker.png');
 
 const inTriangle = (x, y, [ax, ay], [bx, by], [cx, cy]) => {
   const side = (px, py, qx, qy) => (x - qx) * (py - qy) - (px - qx) * (y - qy);
@@ -25,8 +27,19 @@ const SHAPES = {
   home: (x, y) =>
     (inTriangle(x, y, [0.5, 0.12], [0.08, 0.5], [0.92, 0.5]) || inRect(x, y, 0.2, 0.45, 0.8, 0.86)) &&
     !inRect(x, y, 0.42, 0.62, 0.58, 0.87),
+  // 我的上报: a sheet with three lines of text.
+  mine: (x, y) =>
+    (inRect(x, y, 0.2, 0.1, 0.8, 0.9) && !inRect(x, y, 0.27, 0.17, 0.73, 0.83)) ||
+    inRect(x, y, 0.35, 0.3, 0.65, 0.36) ||
+    inRect(x, y, 0.35, 0.47, 0.65, 0.53) ||
+    inRect(x, y, 0.35, 0.64, 0.56, 0.7),
   me: (x, y) => inEllipse(x, y, 0.5, 0.33, 0.17, 0.17) || (inEllipse(x, y, 0.5, 0.92, 0.35, 0.36) && y <= 0.86),
 };
+
+/** A map pin: a ring with its point at the bottom centre, where the marker's anchor sits. */
+const MARKER = (x, y) =>
+  (inEllipse(x, y, 0.5, 0.36, 0.3, 0.3) || inTriangle(x, y, [0.24, 0.5], [0.76, 0.5], [0.5, 0.98])) &&
+  !inEllipse(x, y, 0.5, 0.36, 0.12, 0.12);
 
 function render(shape, [r, g, b]) {
   const rows = [];
@@ -69,6 +82,9 @@ function png(rows) {
 }
 
 fs.mkdirSync(OUT_DIR, { recursive: true });
+fs.mkdirSync(path.dirname(MARKER_FILE), { recursive: true });
+fs.writeFileSync(MARKER_FILE, png(render(MARKER, [0xc8, 0x38, 0x2f])));
+console.log(path.relative(process.cwd(), MARKER_FILE));
 for (const [name, shape] of Object.entries(SHAPES)) {
   for (const [state, color] of Object.entries(COLORS)) {
     const file = path.join(OUT_DIR, state === 'active' ? `${name}-active.png` : `${name}.png`);

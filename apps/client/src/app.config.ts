@@ -1,8 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/me/index'],
   // Everything that is not a tab page lives in a subpackage, keeping the main package far below
   // WeChat's 2 MB limit as the report flow grows.
-  subPackages: [{ root: 'packages/report', pages: ['pages/category/index'] }],
+  subPackages: [
+    {
+      root: 'packages/report',
+      pages: ['pages/category/index', 'pages/new/index', 'pages/result/index', 'pages/detail/index'],
+    },
+    { root: 'packages/staff', pages: ['pages/login/index', 'pages/inbox/index', 'pages/ticket/index'] },
+    { root: 'packages/admin', pages: ['pages/triage/index'] },
+  ],
   window: {
     navigationBarTitleText: '随手拍',
     navigationBarBackgroundColor: '#1d5fb4',
@@ -22,6 +29,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab-bar/home.png',
         selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的上报',
+        iconPath: 'assets/tab-bar/mine.png',
+        selectedIconPath: 'assets/tab-bar/mine-active.png',
       },
       {
         pagePath: 'pages/me/index',

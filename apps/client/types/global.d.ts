@@ -1,7 +1,11 @@
 /// <reference types="@tarojs/taro" />
 
 declare module '*.css';
-declare module '*.png';
+declare module '*.png' {
+  /** The emitted file's URL (H5) or package path (weapp). */
+  const src: string;
+  export default src;
+}
 
 /** Origin of the HTTP API ('' = same origin as the H5 page); set by config/index.ts from env API_BASE. */
 declare const API_BASE: string;

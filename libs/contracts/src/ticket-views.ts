@@ -12,6 +12,8 @@ export interface TicketListItem extends TicketSummary {
   supporterCount: number;
   createdAt: string;
   version: number;
+  /** A requested extension waiting for an admin's decision. */
+  pendingExtensionUntil: string | null;
 }
 
 export type TicketPage = Page<TicketListItem>;
@@ -37,7 +39,6 @@ export interface TicketDetail extends TicketListItem {
   resolutionReply: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
-  pendingExtensionUntil: string | null;
   photos: PhotoView[];
   events: TicketEventView[];
   /** Buttons this caller may press now (from the transition table). */
@@ -50,6 +51,8 @@ export interface TicketActionRequest {
   note?: string;
   photoIds?: string[];
   departmentCode?: string;
+  /** dispatch / transfer: set or correct the ticket's category (小类) on the way. */
+  categoryCode?: string;
   until?: string;
 }
 
@@ -58,6 +61,8 @@ export interface TicketFilters {
   overdue?: boolean;
   categoryCode?: string;
   regionCode?: string;
+  /** true: only tickets with an extension request waiting for a decision */
+  pendingExtension?: boolean;
   q?: string;
   cursor?: string;
   limit?: number;

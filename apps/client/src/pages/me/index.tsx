@@ -1,5 +1,13 @@
-import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { Me, UserRole } from '@ssp/contracts';
+import { useSession } from '@/hooks/use-session';
+import { MY_REPORTS_PAGE, STAFF_INBOX_PAGE, STAFF_LOGIN_PAGE, TRIAGE_PAGE } from '@/routes';
+import { fetchMe, toApiError } from '@/services/api';
+import { signInResident } from '@/services/auth/resident-sign-in';
+import { clearSession, getAccessToken, updateSessionUser } from '@/stores/session';
+import { isWeapp } from '@/utils/platform';
 import './index.css';
 
 const HOTLINE = '12345';
@@ -10,19 +18,136 @@ const COLLECTED_DATA: readonly { title: string; text: string }[] = [
   { title: '问题描述', text: '您填写的文字说明，用于判断问题类型和处置方式。' },
 ];
 
+const ROLE_TEXT: Record<UserRole, string> = { resident: '市民', staff: '工作人员', admin: '管理员' };
+
 function callHotline(): void {
   void Taro.makePhoneCall({ phoneNumber: HOTLINE });
 }
 
+function signOut(): void {
+  clearSession();
+  void Taro.showToast({ title: '已退出登录', icon: 'none' });
+}
+
+function identityText(user: Me): string {
+  return user.department ? `${ROLE_TEXT[user.role]} · ${user.department.name}` : ROLE_TEXT[user.role];
+}
+
+const goTo = (url: string) => () => void Taro.navigateTo({ url });
+
+/** Where each role works: residents in the tabs, staff in their inbox, admins at triage. */
+function WorkEntry({ user }: { user: Me }) {
+  switch (user.role) {
+    case 'resident':
+      return (
+        <Button
+          id="open-my-reports"
+          className="primary-button"
+          onClick={() => void Taro.switchTab({ url: MY_REPORTS_PAGE })}
+        >
+          查看我的上报
+        </Button>
+      );
+    case 'staff':
+      return (
+        <Button id="open-inbox" className="primary-button" onClick={goTo(STAFF_INBOX_PAGE)}>
+          进入工单箱
+        </Button>
+      );
+    case 'admin':
+      return (
+        <View className="button-row">
+          <Button id="open-triage" className="primary-button" onClick={goTo(TRIAGE_PAGE)}>
+            分拨台
+          </Button>
+          <Button id="open-all-tickets" className="secondary-button" onClick={goTo(STAFF_INBOX_PAGE)}>
+            全部工单
+          </Button>
+        </View>
+      );
+  }
+}
+
+function AccountCard({ user }: { user: Me | null }) {
+  const [signingIn, setSigningIn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const signIn = async () => {
+    setSigningIn(true);
+    setError(null);
+    try {
+      await signInResident();
+    } catch (failure) {
+      setError(toApiError(failure).message);
+    } finally {
+      setSigningIn(false);
+    }
+  };
+
+  if (user) {
+    return (
+      <View className="card" id="account" data-role={user.role}>
+        <WorkEntry user={user} />
+        <View className="me-account__links">
+          {user.role === 'resident' ? (
+            <Text className="text-button" onClick={goTo(STAFF_LOGIN_PAGE)}>
+              工作人员登录
+            </Text>
+          ) : null}
+          <Text id="sign-out" className="text-button" onClick={signOut}>
+            退出登录
+          </Text>
+        </View>
+      </View>
+    );
+  }
+  return (
+    <View className="card" id="account">
+      <Text className="card__text">登录后可以上报问题、查看办理进度并评价结果。</Text>
+      {error ? <Text className="me-account__error">{error}</Text> : null}
+      <Button
+        id="resident-login"
+        className="primary-button me-account__login"
+        loading={signingIn}
+        disabled={signingIn}
+        onClick={() => void signIn()}
+      >
+        {isWeapp() ? '微信登录' : '体验登录'}
+      </Button>
+      <View className="me-account__links">
+        <Text id="staff-login-entry" className="text-button" onClick={goTo(STAFF_LOGIN_PAGE)}>
+          工作人员登录
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * Asks the server who is signed in: a revoked or expired session then shows as signed out here (the
+ * request layer ends it on 401) instead of a stale name. Offline, the stored identity stays.
+ */
+function refreshIdentity(): void {
+  if (!getAccessToken()) return;
+  fetchMe().then(updateSessionUser, () => undefined);
+}
+
 export default function MePage() {
+  const user = useSession();
+  useDidShow(refreshIdentity);
   return (
     <View className="page">
       <View className="me-header">
-        <Text className="me-header__name">随手拍 · 南京</Text>
+        <Text id="identity" className="me-header__name">
+          {user ? user.nickname : '未登录'}
+        </Text>
+        <Text className="me-header__role">{user ? identityText(user) : '随手拍 · 南京'}</Text>
         <Text id="app-version" className="me-header__version">
           版本 {APP_VERSION}
         </Text>
       </View>
+
+      <AccountCard user={user} />
 
       <View className="card me-hotline" id="hotline" onClick={callHotline}>
         <View className="me-hotline__text">

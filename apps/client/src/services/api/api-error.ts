@@ -7,19 +7,23 @@ export enum ClientErrorCode {
   BAD_RESPONSE = 'BAD_RESPONSE',
   /** An HTTP error status without an error body, for statuses the contract gives no code of its own. */
   HTTP_ERROR = 'HTTP_ERROR',
+  /** The platform login (`wx.login`) gave no code to exchange. */
+  LOGIN_FAILED = 'LOGIN_FAILED',
   /** A bug on our side surfaced as a failure; keeps pages from crashing on it. */
   UNEXPECTED = 'UNEXPECTED',
 }
 
 /**
  * The only error type the api layer rejects with, so pages can show `message` as it is.
- * `status` is 0 when no HTTP response arrived; `code` is the server's code when it sent one.
+ * `status` is 0 when no HTTP response arrived; `code` is the server's code when it sent one;
+ * `details` is the server's machine-readable extra (e.g. `retryAfterSeconds` of a locked login).
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -45,6 +49,8 @@ export function errorForStatus(status: number): ApiError {
       return new ApiError(status, ErrorCode.NOT_FOUND, '请求的内容不存在');
     case 413:
       return new ApiError(status, ErrorCode.PAYLOAD_TOO_LARGE, '上传的内容过大');
+    case 415:
+      return new ApiError(status, ErrorCode.UNSUPPORTED_MEDIA_TYPE, '文件格式不支持，请上传照片');
     case 409:
       return new ApiError(status, ErrorCode.CONFLICT, '内容已有更新，请刷新后重试');
     case 429:
@@ -54,9 +60,16 @@ export function errorForStatus(status: number): ApiError {
   }
 }
 
+/** Seconds the server asked us to wait (a locked login, a rate limit), or null when it did not say. */
+export function retryAfterSeconds(error: ApiError): number | null {
+  const value = error.details.retryAfterSeconds;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
+}
+
 /**
  * Taro.request rejects with `{ errMsg: 'request:fail …' }` on weapp, and on H5 with the fetch error:
- * a TypeError when offline, an AbortError when Taro's own timeout aborts the fetch.
+ * a TypeError when offline, an AbortError when Taro's own timeout aborts the fetch. Taro.uploadFile
+ * rejects with `{ errMsg: 'uploadFile:fail …' }` on both (H5: `… timeout` / `… abort` from its XHR).
  */
 export function errorForTransportFailure(failure: unknown): ApiError {
   const text =

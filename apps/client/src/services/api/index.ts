@@ -1,3 +1,8 @@
-export { ApiError, ClientErrorCode, toApiError } from './api-error';
+export { ApiError, ClientErrorCode, retryAfterSeconds, toApiError } from './api-error';
 export { apiRequest, type ApiRequest, type HttpMethod } from './request';
+export { apiUpload, type ApiUpload } from './upload';
 export { fetchCategories } from './categories.api';
+export { fetchMe, loginAsTrialResident, loginWithPassword, loginWithWechat } from './auth.api';
+export { uploadPhoto } from './photos.api';
+export { createReport, fetchMyReports, fetchReport, locatePoint, rateReport } from './reports.api';
+export { actOnTicket, fetchDepartments, fetchTicket, fetchTickets } from './tickets.api';

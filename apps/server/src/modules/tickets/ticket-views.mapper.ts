@@ -41,6 +41,7 @@ export function toTicketListItem(ticket: Ticket, regionName: string | null, now:
     supporterCount: ticket.supporterCount,
     createdAt: ticket.createdAt.toISOString(),
     version: ticket.version,
+    pendingExtensionUntil: iso(ticket.pendingExtensionUntil),
   };
 }
 

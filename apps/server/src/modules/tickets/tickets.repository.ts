@@ -17,6 +17,8 @@ export interface TicketListQuery {
   status?: TicketStatus;
   /** Only tickets whose deadline passed before this instant and that are still open. */
   overdueAt?: Date;
+  /** Only tickets with an extension request waiting for a decision. */
+  pendingExtension?: boolean;
   categoryCodes?: string[];
   regionCode?: string;
   q?: string;
@@ -61,6 +63,7 @@ export class TicketsRepository {
     if (query.overdueAt) {
       qb.andWhere('t.status IN (:...open)', { open: OPEN_STATUSES }).andWhere('t.resolveBy < :now', { now: query.overdueAt });
     }
+    if (query.pendingExtension) qb.andWhere('t.pendingExtensionUntil IS NOT NULL');
     if (query.categoryCodes) qb.andWhere('category.code IN (:...codes)', { codes: query.categoryCodes });
     if (query.regionCode) qb.andWhere('t.regionCode = :regionCode', { regionCode: query.regionCode });
     if (query.q) {
@@ -127,6 +130,10 @@ export class TicketsRepository {
   async reportIdsOf(ticketId: string): Promise<string[]> {
     const reports = await this.dataSource.getRepository(Report).find({ select: { id: true }, where: { ticketId } });
     return reports.map((report) => report.id);
+  }
+
+  activeCategoryByCode(code: string): Promise<Category | null> {
+    return this.dataSource.getRepository(Category).findOneBy({ code, active: true });
   }
 
   activeDepartmentByCode(code: string): Promise<Department | null> {

@@ -35,6 +35,8 @@ const PAGE_SIZE = 20;
 export interface TransitionInput {
   note?: string | null;
   departmentId?: string | null;
+  /** dispatch / transfer: the category the admin set on the way */
+  categoryId?: string;
   data?: TicketEventData;
 }
 
@@ -69,6 +71,7 @@ export class TicketsService {
       departmentId: user.role === 'admin' ? undefined : (user.departmentId ?? undefined),
       status: query.status,
       overdueAt: query.overdue ? now : undefined,
+      pendingExtension: query.pendingExtension,
       categoryCodes,
       regionCode: query.regionCode,
       q: query.q?.trim() || undefined,
@@ -107,7 +110,6 @@ export class TicketsService {
       resolutionReply: ticket.resolutionReply,
       resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
       closedAt: ticket.closedAt?.toISOString() ?? null,
-      pendingExtensionUntil: ticket.pendingExtensionUntil?.toISOString() ?? null,
       photos: reportIds.flatMap((reportId) => reportPhotos.get(reportId) ?? []),
       events: events.map((event) => toEventView(event, eventPhotos.get(event.id) ?? [], 'staff')),
       actions: availableActions({
@@ -123,6 +125,8 @@ export class TicketsService {
   async act(user: AuthUser, id: string, dto: TicketActionDto, now = new Date()): Promise<TicketDetail> {
     const ticket = await this.tickets.findById(id);
     if (!ticket || !Access.ticket(user, ticket)) throw new NotFoundError('工单');
+    // A caller who read an older version learns that first: what they saw is no longer the ticket.
+    if (dto.version !== ticket.version) throw this.stale();
     // Visible means owned here: staff see only their department's tickets, admins act on any.
     const refusal = refusalOf(dto.action, {
       status: ticket.status,
@@ -131,9 +135,11 @@ export class TicketsService {
       owns: true,
     });
     if (refusal) throw REFUSALS[refusal]();
-    if (dto.version !== ticket.version) throw this.stale();
     this.checkRequirements(dto);
     const photoIds = dto.action === 'resolve' ? (dto.photoIds ?? []) : [];
+    if (dto.categoryCode && dto.action !== 'dispatch' && dto.action !== 'transfer') {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '只有派单和转派时可以设置问题类型');
+    }
     if (dto.photoIds?.length && dto.action !== 'resolve') {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, '只有办结时可以附加照片');
     }
@@ -174,7 +180,8 @@ export class TicketsService {
       actorId: actor.id,
       actorRole: actor.role,
       note: input.note ?? null,
-      departmentId: input.departmentId ?? null,
+      // The department the ticket went to, or the one that acted on it.
+      departmentId: input.departmentId ?? ticket.departmentId,
       data: input.data ?? null,
       createdAt: now,
     });
@@ -200,9 +207,10 @@ export class TicketsService {
       case 'transfer':
       case 'reopen': {
         const departmentId = input.departmentId ?? ticket.departmentId;
-        const deadlines = await this.deadlinesFor(ticket.categoryId, now);
+        const categoryId = input.categoryId ?? ticket.categoryId;
+        const deadlines = await this.deadlinesFor(categoryId, now);
         const reopened = action === 'reopen' ? { reopenCount: ticket.reopenCount + 1, resolvedAt: null, resolutionReply: null } : {};
-        return { departmentId, ...deadlines, overdue: false, pendingExtensionUntil: null, ...reopened };
+        return { departmentId, categoryId, ...deadlines, overdue: false, pendingExtensionUntil: null, ...reopened };
       }
       case 'return':
         return { departmentId: null, acceptBy: null, resolveBy: null, overdue: false, pendingExtensionUntil: null };
@@ -250,7 +258,9 @@ export class TicketsService {
       if (action === 'request_transfer') {
         return { note, data: department ? { suggestedDepartmentCode: department.code } : undefined };
       }
-      return { note, departmentId: department?.id ?? null };
+      const category = dto.categoryCode ? await this.tickets.activeCategoryByCode(dto.categoryCode) : null;
+      if (dto.categoryCode && !category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型');
+      return { note, departmentId: department?.id ?? null, categoryId: category?.id };
     }
     if (action === 'request_extension') {
       // Whole seconds: MySQL DATETIME keeps no fraction, and the deadline shown must be the one stored.

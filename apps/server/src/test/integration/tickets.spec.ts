@@ -174,12 +174,16 @@ describe('tickets', () => {
     expect(detail.pendingExtensionUntil).toBe(until);
     const adminView = (await request<TicketDetail>(t.baseUrl, 'GET', `/api/v1/tickets/${id}`, { headers: admin.headers })).body;
     expect(adminView.actions).toEqual(expect.arrayContaining(['approve_extension', 'deny_extension']));
+    const waiting = await request<TicketPage>(t.baseUrl, 'GET', '/api/v1/tickets?pendingExtension=true&limit=100', { headers: admin.headers });
+    expect(waiting.body.items.find((item) => item.id === id)?.pendingExtensionUntil).toBe(until);
+    expect(waiting.body.items.every((item) => item.pendingExtensionUntil !== null)).toBe(true);
     detail = (await act(id, admin, { action: 'approve_extension', version: detail.version })).body;
     expect(detail.resolveBy).toBe(until);
     const photo = await uploadPhoto(t.baseUrl, ownStaff, 11);
     detail = (await act(id, ownStaff, { action: 'resolve', version: detail.version, note: '已更换新井盖', photoIds: [photo.id] })).body;
     expect(detail.status).toBe('resolved');
     expect(detail.events.at(-1)?.photos.map((p) => p.id)).toEqual([photo.id]);
+    expect(detail.events.find((e) => e.action === 'accept')?.departmentName).toBe('南京市市政设施综合养护管理中心');
 
     const mine = (await request<ReportDetail>(t.baseUrl, 'GET', `/api/v1/reports/${created.body.id}`, { headers: resident.headers })).body;
     expect(mine.ticket?.status).toBe('resolved');
@@ -195,6 +199,24 @@ describe('tickets', () => {
     });
     expect(rated.status).toBe(200);
     expect(rated.body).toMatchObject({ rating: 5, ratingComment: '很及时', canRate: false, ticket: { status: 'closed' } });
+  });
+
+  it('lets the admin set the category while dispatching from triage, with that category’s deadlines', async () => {
+    const created = await submitReport(t.baseUrl, resident, reportBody({ categoryCode: undefined }));
+    const id = created.body.ticket?.id ?? '';
+    const response = await act(id, admin, {
+      action: 'dispatch',
+      version: await versionOf(id),
+      departmentCode: STREETLIGHT.departmentCode,
+      categoryCode: STREETLIGHT.code,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'dispatched', category: { code: STREETLIGHT.code }, department: { code: STREETLIGHT.departmentCode } });
+    expect(Date.parse(response.body.resolveBy ?? '')).toBeGreaterThan(Date.now());
+    const wrong = await act(id, admin, { action: 'transfer', version: response.body.version, departmentCode: 'CGJ', note: '转', categoryCode: 'ZZ-99' });
+    expect(wrong.status).toBe(400);
+    const onAccept = await act(id, otherStaff, { action: 'accept', version: response.body.version, categoryCode: STREETLIGHT.code });
+    expect(onAccept.status).toBe(400);
   });
 
   it('reopens to the same department within the window, and refuses after it', async () => {

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@ssp/contracts';
 import { taroTest } from '@test/taro-mock';
-import { setAccessToken } from '@/stores/session';
-import { ApiError, ClientErrorCode, apiRequest, fetchCategories } from '@/services/api';
+import { getAccessToken, saveSession } from '@/stores/session';
+import { ApiError, ClientErrorCode, apiRequest, fetchCategories, retryAfterSeconds } from '@/services/api';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -29,7 +29,7 @@ describe('apiRequest', () => {
   });
 
   it('sends the stored token as a bearer token', async () => {
-    setAccessToken('token-123');
+    saveSession({ accessToken: 'token-123', expiresIn: 3600, user: { id: 'u1', role: 'resident', nickname: '市民' } });
     taroTest.onRequest(() => Promise.resolve({ statusCode: 200, data: {} }));
 
     await apiRequest({ path: '/api/v1/me' });
@@ -110,5 +110,68 @@ describe('fetchCategories', () => {
     const error = await failureOf(fetchCategories());
 
     expect(error.code).toBe(ClientErrorCode.BAD_RESPONSE);
+  });
+});
+
+describe('apiRequest and the session', () => {
+  beforeEach(() => taroTest.reset());
+
+  const resident = { id: 'u1', role: 'resident', nickname: '市民' } as const;
+
+  it('ends the session on a 401 to the token it sent', async () => {
+    saveSession({ accessToken: 'token-1', expiresIn: 3600, user: resident });
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 401, data: null }));
+
+    const error = await failureOf(apiRequest({ path: '/api/v1/reports/mine' }));
+
+    expect(error).toMatchObject({ status: 401, code: ErrorCode.UNAUTHENTICATED, message: '登录已失效，请重新登录' });
+    expect(getAccessToken()).toBeNull();
+  });
+
+  it('keeps a newer login when a late 401 answers an older token', async () => {
+    saveSession({ accessToken: 'token-old', expiresIn: 3600, user: resident });
+    let answer!: (response: { statusCode: number; data: unknown }) => void;
+    taroTest.onRequest(() => new Promise((resolve) => (answer = resolve)));
+
+    const pending = failureOf(apiRequest({ path: '/api/v1/reports/mine' }));
+    saveSession({ accessToken: 'token-new', expiresIn: 3600, user: resident });
+    answer({ statusCode: 401, data: null });
+    await pending;
+
+    expect(getAccessToken()).toBe('token-new');
+  });
+
+  it('sends no token with an anonymous request, so a wrong password does not end the session', async () => {
+    saveSession({ accessToken: 'token-1', expiresIn: 3600, user: resident });
+    taroTest.onRequest(() =>
+      Promise.resolve({ statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' } } }),
+    );
+
+    await failureOf(apiRequest({ method: 'POST', path: '/api/v1/auth/login', data: {}, anonymous: true }));
+
+    expect(taroTest.taro.request.mock.calls[0][0].header).not.toHaveProperty('Authorization');
+    expect(getAccessToken()).toBe('token-1');
+  });
+
+  it('keeps the details of an error body, e.g. how long a locked login waits', async () => {
+    taroTest.onRequest(() =>
+      Promise.resolve({
+        statusCode: 429,
+        data: { error: { code: 'RATE_LIMITED', message: '登录失败次数过多，请 15 分钟后再试', details: { retryAfterSeconds: 899.2 } } },
+      }),
+    );
+
+    const error = await failureOf(apiRequest({ path: '/x', anonymous: true }));
+
+    expect(retryAfterSeconds(error)).toBe(900);
+  });
+
+  it('treats an expired token as no token', async () => {
+    saveSession({ accessToken: 'token-1', expiresIn: 60, user: resident }, Date.now() - 61_000);
+    taroTest.onRequest(() => Promise.resolve({ statusCode: 200, data: {} }));
+
+    await apiRequest({ path: '/api/v1/categories' });
+
+    expect(taroTest.taro.request.mock.calls[0][0].header).not.toHaveProperty('Authorization');
   });
 });

@@ -32,6 +32,11 @@ export class TicketActionDto implements TicketActionRequest {
   @Matches(/^[A-Z0-9-]{1,32}$/)
   departmentCode?: string;
 
+  @ApiPropertyOptional({ description: 'dispatch / transfer: set or correct the category on the way' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9-]{1,32}$/)
+  categoryCode?: string;
+
   @ApiPropertyOptional({ description: 'request_extension: the new deadline (ISO-8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })

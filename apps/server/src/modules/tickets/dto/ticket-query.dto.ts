@@ -15,6 +15,12 @@ export class TicketQueryDto implements TicketFilters {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only tickets with an extension request waiting for a decision' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  pendingExtension?: boolean;
+
   @ApiPropertyOptional({ description: 'A 大类 code includes its 小类' })
   @IsOptional()
   @Matches(/^[A-Z0-9-]{1,32}$/)

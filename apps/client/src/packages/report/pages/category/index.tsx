@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { CategoryNode } from '@ssp/contracts';
 import { PageState } from '@/components/page-state';
 import { useCategoryTree } from '@/hooks/use-category-tree';
-import { categoryDetailUrl } from '@/routes';
+import { categoryDetailUrl, newReportUrl, readParam } from '@/routes';
 import { findCategory, type CategoryLookup } from '@/stores/category-catalog';
 import { EMERGENCY_NOTE, PHOTO_TIPS } from './photo-tips';
 import './index.css';
@@ -56,22 +56,22 @@ function CategoryDetail({ lookup }: { lookup: CategoryLookup }) {
         ))}
         <Text className="category-detail__emergency">{EMERGENCY_NOTE}</Text>
       </View>
+
+      <View className="action-bar">
+        <Button
+          id="report-this"
+          className="primary-button"
+          onClick={() => void Taro.navigateTo({ url: newReportUrl(node.code) })}
+        >
+          拍这类问题
+        </Button>
+      </View>
     </View>
   );
 }
 
-/** Query values arrive encoded on some platforms and decoded on others; codes never contain '%'. */
-function readCode(raw: string | undefined): string {
-  if (!raw) return '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export default function CategoryPage() {
-  const code = readCode(useRouter().params.code);
+  const code = readParam(useRouter().params.code);
   const { state, reload } = useCategoryTree({ preferRemembered: true });
   const isUnknown = (tree: CategoryNode[]) => findCategory(tree, code) === null;
 

@@ -38,6 +38,9 @@ describe('category detail page', () => {
     expect(screen.getByText('道路交通')).toBeTruthy();
     expect(document.querySelectorAll('#photo-tips .category-detail__tip')).toHaveLength(3);
     expect(taroTest.taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '井盖缺损' });
+
+    fireEvent.click(screen.getByText('拍这类问题'));
+    expect(taroTest.taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/report/pages/new/index?category=MANHOLE' });
   });
 
   it('uses the tree already loaded by the home page and lists a top category’s subcategories', () => {

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '分拨台',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 80,
+});

@@ -1,0 +1,81 @@
+import { STAFF_ADMIN_ACTIONS, transitionOf } from '@ssp/contracts';
+import {
+  actionFormProblem,
+  actionFormSpec,
+  actionRequestOf,
+  needsForm,
+  type ActionFormValues,
+} from '../action-form.util';
+
+const EMPTY: ActionFormValues = { note: '', departmentCode: null, until: null, photoIds: [] };
+const CONTEXT = { today: '2025-06-01', currentDepartmentCode: 'SZYH' };
+
+describe('actionFormSpec', () => {
+  it.each(STAFF_ADMIN_ACTIONS)('requires for %s exactly what the transition table requires', (action) => {
+    const { requires, label } = transitionOf(action);
+    const spec = actionFormSpec(action);
+
+    expect(spec.label).toBe(label);
+    expect(spec.note === 'required').toBe(requires.note);
+    expect(spec.department === 'required').toBe(requires.departmentCode);
+    expect(spec.until === 'required').toBe(requires.until);
+  });
+
+  it('asks for a reason on 退单, a reply and optional result photos on 办结, a date and reason on 延期', () => {
+    expect(actionFormSpec('return')).toMatchObject({ note: 'required', department: 'hidden', tone: 'danger' });
+    expect(actionFormSpec('resolve')).toMatchObject({ note: 'required', photos: 'optional' });
+    expect(actionFormSpec('request_extension')).toMatchObject({ note: 'required', until: 'required' });
+    expect(actionFormSpec('request_transfer')).toMatchObject({ note: 'required', department: 'optional' });
+    expect(actionFormSpec('dispatch')).toMatchObject({ department: 'required', note: 'optional' });
+  });
+
+  it('takes 签收 and 批准延期 with one tap', () => {
+    expect(needsForm(actionFormSpec('accept'))).toBe(false);
+    expect(needsForm(actionFormSpec('approve_extension'))).toBe(false);
+    expect(needsForm(actionFormSpec('reject'))).toBe(true);
+  });
+});
+
+describe('actionFormProblem', () => {
+  it('names what is missing', () => {
+    expect(actionFormProblem(actionFormSpec('return'), { ...EMPTY, note: '   ' }, CONTEXT)).toBe('请填写退单原因');
+    expect(actionFormProblem(actionFormSpec('resolve'), EMPTY, CONTEXT)).toBe('请填写办理情况答复');
+    expect(actionFormProblem(actionFormSpec('dispatch'), EMPTY, CONTEXT)).toBe('请选择部门');
+    expect(actionFormProblem(actionFormSpec('request_extension'), { ...EMPTY, note: '材料未到' }, CONTEXT)).toBe('请选择新的办结日期');
+  });
+
+  it('refuses an extension to today or before, and a transfer to the same department', () => {
+    const extension = { ...EMPTY, note: '材料未到', until: '2025-06-01' };
+    expect(actionFormProblem(actionFormSpec('request_extension'), extension, CONTEXT)).toBe('新的办结日期须晚于今天');
+    expect(actionFormProblem(actionFormSpec('request_extension'), { ...extension, until: '2025-06-05' }, CONTEXT)).toBeNull();
+
+    const transfer = { ...EMPTY, note: '属绿化', departmentCode: 'SZYH' };
+    expect(actionFormProblem(actionFormSpec('transfer'), transfer, CONTEXT)).toBe('请选择另一个部门');
+    expect(actionFormProblem(actionFormSpec('transfer'), { ...transfer, departmentCode: 'YLJ' }, CONTEXT)).toBeNull();
+  });
+});
+
+describe('actionRequestOf', () => {
+  it('sends the version and only the fields the action takes', () => {
+    const values = { note: ' 已更换井盖 ', departmentCode: 'YLJ', until: '2025-06-05', photoIds: ['p1'] };
+
+    expect(actionRequestOf(actionFormSpec('resolve'), values, 7)).toEqual({
+      action: 'resolve',
+      version: 7,
+      note: '已更换井盖',
+      photoIds: ['p1'],
+    });
+    expect(actionRequestOf(actionFormSpec('accept'), values, 3)).toEqual({ action: 'accept', version: 3 });
+    expect(actionRequestOf(actionFormSpec('request_extension'), values, 4)).toEqual({
+      action: 'request_extension',
+      version: 4,
+      note: '已更换井盖',
+      until: '2025-06-05T15:59:59.000Z',
+    });
+  });
+
+  it('asks for an extension until the end of the chosen day on the city’s clock', () => {
+    const body = actionRequestOf(actionFormSpec('request_extension'), { note: '等材料', departmentCode: null, until: '2025-12-31', photoIds: [] }, 1);
+    expect(body.until).toBe('2025-12-31T15:59:59.000Z');
+  });
+});

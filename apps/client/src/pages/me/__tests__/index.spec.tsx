@@ -1,0 +1,47 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { apiRoutes, errorBody, json } from '@test/api-routes';
+import { STAFF, signInAs } from '@test/session';
+import { taroTest } from '@test/taro-mock';
+import { getSessionUser } from '@/stores/session';
+import MePage from '../index';
+
+function identity(): string {
+  return document.getElementById('identity')?.textContent ?? '';
+}
+
+describe('我的 page', () => {
+  beforeEach(() => taroTest.reset());
+
+  it('shows a signed-in staff member with the way to the inbox, and signs out', async () => {
+    signInAs(STAFF);
+    taroTest.onRequest(apiRoutes({ 'GET /api/v1/me': () => json(STAFF) }));
+
+    render(<MePage />);
+
+    expect(identity()).toBe(STAFF.nickname);
+    expect(screen.getByText(`工作人员 · ${STAFF.department?.name}`)).toBeTruthy();
+    fireEvent.click(screen.getByText('进入工单箱'));
+    expect(taroTest.taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/inbox/index' });
+
+    fireEvent.click(screen.getByText('退出登录'));
+
+    expect(identity()).toBe('未登录');
+    expect(getSessionUser()).toBeNull();
+    expect(screen.getByText('体验登录')).toBeTruthy();
+  });
+
+  it('shows the server’s current identity when the page shows, and signed out after a 401', async () => {
+    signInAs(STAFF);
+    const renamed = { ...STAFF, nickname: '王志强（养护一所）' };
+    let answer = json(renamed);
+    taroTest.onRequest(apiRoutes({ 'GET /api/v1/me': () => answer }));
+    render(<MePage />);
+
+    act(() => taroTest.show());
+    await waitFor(() => expect(identity()).toBe('王志强（养护一所）'));
+
+    answer = errorBody(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    act(() => taroTest.show());
+    await waitFor(() => expect(identity()).toBe('未登录'));
+  });
+});

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的上报',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 80,
+});
