@@ -1,6 +1,5 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard } from './auth.guard';
 import { AUTH_USER_LOOKUP, type AuthUserLookup } from './auth-user.lookup';
 import { TokenService } from './token.service';
@@ -12,7 +11,7 @@ export class AuthCoreModule {
   static forRoot(lookup: { imports: DynamicModule['imports']; useExisting: Type<AuthUserLookup> }): DynamicModule {
     return {
       module: AuthCoreModule,
-      imports: [JwtModule.register({}), ...(lookup.imports ?? [])],
+      imports: [...(lookup.imports ?? [])],
       providers: [
         TokenService,
         { provide: AUTH_USER_LOOKUP, useExisting: lookup.useExisting },

@@ -160,7 +160,7 @@ export class ReportsService {
     const eventPhotos = await this.photos.viewsForTicketEvents(events.map((event) => event.id));
     const resolveEvent = [...events].reverse().find((event) => event.action === 'resolve');
     const resolved = ticket?.status === 'resolved';
-    const names = await this.tickets.regionNames(report.regionCode ? [report.regionCode] : []);
+    const names = await this.ticketService.regionNames();
     return {
       ...item,
       location: { lat: report.lat, lng: report.lng, coordSystem: report.coordSystem },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import type { TicketStatus } from '@ssp/contracts';
-import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Category } from '../categories/entities/category.entity';
 import { Department } from '../departments/entities/department.entity';
@@ -57,7 +57,8 @@ export class TicketsRepository {
       .leftJoinAndSelect('t.department', 'department')
       .orderBy('t.resolveBy', 'ASC')
       .addOrderBy('t.id', 'ASC')
-      .take(query.limit);
+      // LIMIT, not take(): the joins are many-to-one, so rows are tickets and one statement suffices.
+      .limit(query.limit);
     if (query.departmentId) qb.andWhere('t.departmentId = :departmentId', { departmentId: query.departmentId });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
     if (query.overdueAt) {
@@ -152,9 +153,8 @@ export class TicketsRepository {
     return this.dataSource.getRepository(SlaPolicy).findOneBy({ code: fallbackCode });
   }
 
-  async regionNames(codes: string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const regions = await this.dataSource.getRepository(Region).find({ select: { code: true, name: true }, where: { code: In(codes) } });
+  async allRegionNames(): Promise<Map<string, string>> {
+    const regions = await this.dataSource.getRepository(Region).find({ select: { code: true, name: true } });
     return new Map(regions.map((region) => [region.code, region.name]));
   }
 

@@ -31,6 +31,8 @@ import { TicketsRepository } from './tickets.repository';
 /** The policy used when a ticket has no category (or its category none): 一般. */
 const FALLBACK_SLA = 'NORMAL';
 const PAGE_SIZE = 20;
+/** Region names change only on a boundary import; a minute's staleness is harmless. */
+const REGION_NAMES_TTL_MS = 60_000;
 
 export interface TransitionInput {
   note?: string | null;
@@ -54,6 +56,8 @@ const REFUSALS = {
 
 @Injectable()
 export class TicketsService {
+  private regionNameCache: { loadedAt: number; names: Promise<Map<string, string>> } | null = null;
+
   constructor(
     private readonly tickets: TicketsRepository,
     private readonly photos: PhotosService,
@@ -79,7 +83,7 @@ export class TicketsService {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const names = await this.tickets.regionNames([...new Set(page.flatMap((t) => (t.regionCode ? [t.regionCode] : [])))]);
+    const names = await this.regionNames();
     return {
       items: page.map((ticket) => toTicketListItem(ticket, ticket.regionCode ? (names.get(ticket.regionCode) ?? null) : null, now)),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
@@ -98,7 +102,7 @@ export class TicketsService {
     const [events, reportIds, names] = await Promise.all([
       this.tickets.events(id),
       this.tickets.reportIdsOf(id),
-      this.tickets.regionNames(ticket.regionCode ? [ticket.regionCode] : []),
+      this.regionNames(),
     ]);
     const [reportPhotos, eventPhotos] = await Promise.all([
       this.photos.viewsForReports(reportIds),
@@ -273,6 +277,16 @@ export class TicketsService {
       return { note, data: { until: ticket.pendingExtensionUntil?.toISOString() } };
     }
     return { note };
+  }
+
+  /** Code → name of every region, cached for a minute (a city has a few dozen). */
+  regionNames(now = Date.now()): Promise<Map<string, string>> {
+    if (!this.regionNameCache || now - this.regionNameCache.loadedAt > REGION_NAMES_TTL_MS) {
+      const names = this.tickets.allRegionNames();
+      this.regionNameCache = { loadedAt: now, names };
+      names.catch(() => (this.regionNameCache = null));
+    }
+    return this.regionNameCache.names;
   }
 
   private stale(): DomainError {

@@ -9,7 +9,7 @@ export class UserLookupService implements AuthUserLookup {
   constructor(private readonly users: UsersRepository) {}
 
   async findActive(id: string): Promise<AuthUser | null> {
-    const user = await this.users.findActiveById(id);
+    const user = await this.users.findActiveIdentity(id);
     if (!user) return null;
     if (user.role === 'staff' && !user.departmentId) return null;
     return { id: user.id, role: user.role, departmentId: user.departmentId };

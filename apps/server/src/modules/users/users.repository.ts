@@ -11,6 +11,11 @@ export class UsersRepository {
     return this.users.findOne({ where: { id, active: true }, relations: { department: true } });
   }
 
+  /** What the auth guard needs on every request, without joins. */
+  findActiveIdentity(id: string): Promise<Pick<User, 'id' | 'role' | 'departmentId'> | null> {
+    return this.users.findOne({ select: { id: true, role: true, departmentId: true }, where: { id, active: true } });
+  }
+
   findByUsername(username: string): Promise<User | null> {
     return this.users.findOne({ where: { username }, relations: { department: true } });
   }

@@ -1,0 +1,338 @@
+// Bulk-loads the inbox benchmark's data into a database the server has already migrated and seeded:
+// synthetic departments up to the wanted count, then N tickets through LOAD DATA LOCAL INFILE, the rows
+// generated in this process and streamed to MariaDB (no temp file). Deterministic for a given --seed.
+import geo from '@ssp/geo';
+import { Readable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+
+const { encodeGeohash, geometryContains } = geo;
+
+const DAY_MS = 86_400_000;
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** Status mix of a city that has run the system for a year (sums to 1). */
+export const STATUS_MIX = /** @type {const} */ ([
+  ['dispatched', 0.1],
+  ['in_progress', 0.15],
+  ['closed', 0.5],
+  ['resolved', 0.2],
+  ['pending_triage', 0.05],
+]);
+
+/** Department the benchmark's staff member belongs to (the seeded demo account staff.cgj): the biggest. */
+export const BIG_DEPARTMENT_CODE = 'CGJ';
+export const BIG_DEPARTMENT_USER = 'staff.cgj';
+
+/** Ticket columns in the order the generator writes them. */
+const COLUMNS = [
+  'id', 'createdAt', 'updatedAt', 'ticketNo', 'status', 'categoryId', 'regionCode', 'departmentId', 'priority',
+  'description', 'lat', 'lng', 'geohash', 'acceptBy', 'resolveBy', 'overdue', 'version', 'supporterCount',
+  'resolutionReply', 'resolvedAt', 'closedAt', 'pendingExtensionUntil', 'reopenCount',
+];
+
+const PROBLEMS = [
+  '人行道上有一处井盖缺失，行人经过很危险，请尽快处理',
+  '路边垃圾堆积多日无人清运，气味很大',
+  '路灯晚上不亮，整段路一片漆黑',
+  '小区门口有车辆长期占用消防通道',
+  '道路中间出现坑洼，下雨后积水严重',
+  '围墙上有大面积乱涂乱画的小广告',
+  '绿化带里的树木倒伏，挡住了非机动车道',
+  '施工工地夜间噪音扰民，影响休息',
+  '共享单车乱停乱放堵塞人行道',
+  '河道水面漂浮大量垃圾，影响市容',
+  '公交站台的座椅损坏，存在安全隐患',
+  '店铺占道经营，把货物摆到了人行道上',
+  '雨水井盖堵塞，暴雨时路面积水',
+  '交通信号灯故障，路口车辆通行混乱',
+  '公园里的健身器材损坏，螺丝松动',
+];
+const PLACES = ['中山路', '汉中路', '龙蟠中路', '江东中路', '中央路', '太平南路', '应天大街', '集庆门大街', '北京东路', '草场门大街', '虎踞路', '卡子门大街'];
+const REPLY = '已安排人员现场处理完毕，感谢您的反馈。';
+
+/** mulberry32: a small fast seeded PRNG, so the same seed gives the same million tickets. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** UUIDv7 for an instant, like the server's newId(), with the random part from `random`. */
+function uuidv7(ms, random) {
+  const b = new Array(16);
+  let time = ms;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  for (let i = 6; i < 16; i++) b[i] = Math.floor(random() * 256);
+  b[6] = (b[6] & 0x0f) | 0x70;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.map((x) => HEX[x]).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** 'YYYY-MM-DD HH:MM:SS.mmm' in UTC (the server talks to MySQL with timezone 'Z'). */
+const dt6 = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+/** DATETIME without fraction, for the deadline columns. */
+const dt0 = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+/** Index into cumulative weights by binary search. */
+function pick(cumulative, u) {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (u < cumulative[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function cumulativeOf(weights) {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let running = 0;
+  return weights.map((w) => (running += w / total));
+}
+
+/**
+ * Adds synthetic departments BENCH-01… until there are `count`, and reads what the generator needs:
+ * departments (the big one first, then district bureaus, then the rest), leaf categories and district outlines.
+ * @param {import('mysql2/promise').Pool} pool
+ */
+export async function prepareReference(pool, count, random) {
+  const [existing] = await pool.query('SELECT id, code, regionCode FROM departments ORDER BY code');
+  const departments = /** @type {Array<{id: string, code: string, regionCode: string | null}>} */ (existing);
+  const now = Date.now();
+  const added = [];
+  for (let n = 1; departments.length + added.length < count; n++) {
+    const code = `BENCH-${String(n).padStart(2, '0')}`;
+    if (departments.some((d) => d.code === code)) continue;
+    added.push({ id: uuidv7(now + n, random), code, regionCode: null });
+  }
+  if (added.length > 0) {
+    await pool.query(
+      'INSERT INTO departments (id, createdAt, updatedAt, code, name, shortName, duties, regionCode, active) VALUES ?',
+      [added.map((d, i) => [d.id, new Date(now), new Date(now), d.code, `压测部门${String(i + 1).padStart(2, '0')}`, `压测${i + 1}`, '基准测试用的合成部门', null, 1])],
+    );
+  }
+  const all = [...departments, ...added];
+  const rank = (d) => (d.code === BIG_DEPARTMENT_CODE ? 0 : d.code.startsWith('CGJ-') ? 1 : d.code.startsWith('BENCH-') ? 3 : 2);
+  all.sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code));
+
+  const [categoryRows] = await pool.query('SELECT id, code FROM categories WHERE parentId IS NOT NULL ORDER BY code');
+  const [regionRows] = await pool.query("SELECT code, name, geometry, bbox FROM regions WHERE level = 'district' ORDER BY code");
+  const districts = /** @type {Array<any>} */ (regionRows).map((row) => ({
+    code: row.code,
+    name: row.name,
+    geometry: typeof row.geometry === 'string' ? JSON.parse(row.geometry) : row.geometry,
+    bbox: typeof row.bbox === 'string' ? JSON.parse(row.bbox) : row.bbox,
+  }));
+  if (districts.length === 0) throw new Error('no district outlines in `regions`: was the database seeded?');
+  if (/** @type {any[]} */ (categoryRows).length === 0) throw new Error('no categories: was the database seeded?');
+  return { departments: all, addedDepartments: added.length, categories: /** @type {Array<{id: string, code: string}>} */ (categoryRows), districts };
+}
+
+/** `perDistrict` random GCJ-02 points inside each district's outline (rejection sampling in its bbox). */
+function pointPools(districts, perDistrict, random) {
+  const pools = new Map();
+  for (const district of districts) {
+    const [minLng, minLat, maxLng, maxLat] = district.bbox;
+    const points = [];
+    let tries = 0;
+    while (points.length < perDistrict && tries < perDistrict * 50) {
+      tries++;
+      const point = { lat: minLat + random() * (maxLat - minLat), lng: minLng + random() * (maxLng - minLng) };
+      if (geometryContains(district.geometry, point)) {
+        points.push({ lat: Number(point.lat.toFixed(6)), lng: Number(point.lng.toFixed(6)), geohash: encodeGeohash(point.lat, point.lng, 9) });
+      }
+    }
+    if (points.length === 0) throw new Error(`could not place a point inside ${district.code}`);
+    pools.set(district.code, points);
+  }
+  return pools;
+}
+
+/**
+ * Makes the row generator: `rows(from, to)` yields TSV lines of tickets from..to-1. Tickets are created
+ * over the year before `now` in index order (so UUIDv7 ids and inserts are ordered), deadlines fall
+ * within ±30 days of `now`.
+ */
+export function ticketGenerator({ total, reference, seed, now }) {
+  const setupRandom = prng(seed ^ 0x5eed);
+  const pools = pointPools(reference.districts, 4000, setupRandom);
+  const districtCodes = reference.districts.map((d) => d.code);
+  // Zipf-like department sizes (exponent 0.6): the city management bureau gets the most tickets.
+  const departmentCumulative = cumulativeOf(reference.departments.map((_, i) => 1 / Math.pow(i + 1, 0.6)));
+  const statusCumulative = cumulativeOf(STATUS_MIX.map(([, share]) => share));
+  const start = now - 365 * DAY_MS - DAY_MS;
+  const step = (365 * DAY_MS) / total;
+
+  /** @param {number} i */
+  function line(i, random) {
+    const createdMs = Math.floor(start + i * step);
+    const status = STATUS_MIX[pick(statusCumulative, random())][0];
+    const triage = status === 'pending_triage';
+    const department = triage ? null : reference.departments[pick(departmentCumulative, random())];
+    const regionCode = department?.regionCode ?? districtCodes[Math.floor(random() * districtCodes.length)];
+    const pool = pools.get(regionCode) ?? pools.get(districtCodes[0]);
+    const point = pool[Math.floor(random() * pool.length)];
+    const category = reference.categories[Math.floor(random() * reference.categories.length)];
+    const resolveMs = triage ? null : Math.floor(now + (random() * 2 - 1) * 30 * DAY_MS);
+    const acceptMs = resolveMs === null ? null : resolveMs - 46 * 3600_000;
+    const open = status === 'dispatched' || status === 'in_progress';
+    const done = status === 'resolved' || status === 'closed';
+    const resolvedMs = done ? createdMs + Math.floor(random() * 5 * DAY_MS) : null;
+    const closedMs = status === 'closed' ? resolvedMs + 3 * DAY_MS : null;
+    const day = new Date(createdMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+    // i mod 100000 is unique within a day (a day holds far fewer tickets), so ticketNo is unique.
+    const ticketNo = `GD${day}${String(i % 100000).padStart(5, '0')}`;
+    const description = `${PLACES[Math.floor(random() * PLACES.length)]}${1 + Math.floor(random() * 300)}号附近：${PROBLEMS[Math.floor(random() * PROBLEMS.length)]}`;
+    const N = '\\N';
+    return [
+      uuidv7(createdMs, random),
+      dt6(createdMs),
+      dt6(closedMs ?? resolvedMs ?? createdMs),
+      ticketNo,
+      status,
+      category.id,
+      regionCode,
+      department?.id ?? N,
+      random() < 0.05 ? 1 : 0,
+      description,
+      point.lat,
+      point.lng,
+      point.geohash,
+      acceptMs === null ? N : dt0(acceptMs),
+      resolveMs === null ? N : dt0(resolveMs),
+      open && resolveMs < now ? 1 : 0,
+      1,
+      1 + (random() < 0.1 ? Math.floor(random() * 5) : 0),
+      done ? REPLY : N,
+      resolvedMs === null ? N : dt0(resolvedMs),
+      closedMs === null ? N : dt0(closedMs),
+      N,
+      0,
+    ].join('\t');
+  }
+
+  return {
+    /** A Readable of TSV for tickets [from, to), made in batches of 2,000 lines. */
+    stream(from, to) {
+      const random = prng(seed + from);
+      return Readable.from(
+        (function* () {
+          for (let i = from; i < to; i += 2000) {
+            const end = Math.min(to, i + 2000);
+            const lines = new Array(end - i);
+            for (let j = i; j < end; j++) lines[j - i] = line(j, random);
+            yield Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+          }
+        })(),
+        { objectMode: false },
+      );
+    },
+  };
+}
+
+/**
+ * Loads `total` tickets in chunks of `chunkRows` through `parallel` connections with LOAD DATA LOCAL
+ * INFILE, unique and foreign-key checks off for those sessions (the generator guarantees both).
+ * @param {import('mysql2/promise').Pool} pool
+ */
+export async function loadTickets(pool, { total, chunkRows, parallel, generator, onProgress }) {
+  const sql =
+    `LOAD DATA LOCAL INFILE 'bench-tickets.tsv' INTO TABLE tickets CHARACTER SET utf8mb4 ` +
+    `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${COLUMNS.map((c) => `\`${c}\``).join(', ')})`;
+  let next = 0;
+  let loaded = 0;
+  const t0 = performance.now();
+  async function worker() {
+    const connection = await pool.getConnection();
+    try {
+      await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+      while (next < total) {
+        const from = next;
+        const to = Math.min(total, from + chunkRows);
+        next = to;
+        const [result] = await connection.query({ sql, infileStreamFactory: () => generator.stream(from, to) });
+        const affected = /** @type {any} */ (result).affectedRows;
+        const warnings = /** @type {any} */ (result).warningStatus;
+        if (affected !== to - from) throw new Error(`LOAD DATA loaded ${affected} of ${to - from} rows (${warnings} warnings)`);
+        if (warnings > 0) {
+          const [shown] = await connection.query('SHOW WARNINGS LIMIT 5');
+          throw new Error(`LOAD DATA gave ${warnings} warnings, e.g. ${JSON.stringify(shown)}`);
+        }
+        loaded += affected;
+        onProgress?.(loaded, performance.now() - t0);
+      }
+    } finally {
+      await connection.query('SET SESSION unique_checks = 1, foreign_key_checks = 1').catch(() => undefined);
+      connection.release();
+    }
+  }
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return { loaded, elapsedMs: performance.now() - t0 };
+}
+
+/**
+ * Runs `load` with the table's secondary indexes dropped, then adds them back in one ALTER (InnoDB
+ * builds each by sorting, far faster than a million random B-tree inserts into a 128 MB buffer pool),
+ * and checks that SHOW CREATE TABLE is exactly what the migrations made. Foreign-key checks are off for
+ * the drop (the FK indexes are among them) and on again afterwards.
+ * @param {import('mysql2/promise').Pool} pool
+ * @param {string} table
+ * @param {() => Promise<unknown>} load
+ */
+export async function withIndexesDeferred(pool, table, load) {
+  const createOf = async () => {
+    const [rows] = await pool.query(`SHOW CREATE TABLE \`${table}\``);
+    return String(/** @type {any[]} */ (rows)[0]['Create Table']);
+  };
+  const before = await createOf();
+  const [indexRows] = await pool.query(`SHOW INDEX FROM \`${table}\``);
+  /** @type {Map<string, {unique: boolean, columns: string[]}>} */
+  const indexes = new Map();
+  for (const row of /** @type {any[]} */ (indexRows)) {
+    if (row.Key_name === 'PRIMARY') continue;
+    const index = indexes.get(row.Key_name) ?? { unique: Number(row.Non_unique) === 0, columns: [] };
+    index.columns[Number(row.Seq_in_index) - 1] = `\`${row.Column_name}\`${row.Sub_part ? `(${row.Sub_part})` : ''}`;
+    indexes.set(row.Key_name, index);
+  }
+  const connection = await pool.getConnection();
+  const timings = { dropMs: 0, loadMs: 0, buildMs: 0 };
+  try {
+    await connection.query('SET SESSION foreign_key_checks = 0');
+    let t = performance.now();
+    if (indexes.size > 0) {
+      await connection.query(`ALTER TABLE \`${table}\` ${[...indexes.keys()].map((name) => `DROP INDEX \`${name}\``).join(', ')}`);
+    }
+    timings.dropMs = performance.now() - t;
+    t = performance.now();
+    await load();
+    timings.loadMs = performance.now() - t;
+    t = performance.now();
+    if (indexes.size > 0) {
+      const adds = [...indexes.entries()].map(
+        ([name, index]) => `ADD ${index.unique ? 'UNIQUE ' : ''}INDEX \`${name}\` (${index.columns.join(', ')})`,
+      );
+      await connection.query(`ALTER TABLE \`${table}\` ${adds.join(', ')}, ALGORITHM=INPLACE, LOCK=NONE`);
+    }
+    timings.buildMs = performance.now() - t;
+  } finally {
+    await connection.query('SET SESSION foreign_key_checks = 1').catch(() => undefined);
+    connection.release();
+  }
+  const after = await createOf();
+  if (after !== before) {
+    throw new Error(`${table} differs from the migrated schema after the index rebuild:\n--- before\n${before}\n--- after\n${after}`);
+  }
+  return { ...timings, indexes: [...indexes.keys()] };
+}
