@@ -8,6 +8,7 @@ import { toApiError } from '@/services/api';
 import { signInResident } from '@/services/auth/resident-sign-in';
 import { clearSession } from '@/stores/session';
 import { isWeapp } from '@/utils/platform';
+import { ResidentLoginButton } from '@/components/resident-login-button';
 import './index.css';
 
 interface GateCardProps {
@@ -70,15 +71,7 @@ export function ResidentGate({ children }: { children: (user: Me) => ReactNode }
   }
   return (
     <GateCard id="login-required" title="登录后使用" text="登录后即可上报问题、查看办理进度和评价结果。" error={error}>
-      <Button
-        id="resident-login"
-        className="primary-button"
-        loading={signingIn}
-        disabled={signingIn}
-        onClick={() => void signIn()}
-      >
-        {isWeapp() ? '微信登录' : '体验登录'}
-      </Button>
+      <ResidentLoginButton signingIn={signingIn} onSignIn={signIn} />
     </GateCard>
   );
 }

@@ -7,7 +7,7 @@ import { MY_REPORTS_PAGE, STAFF_INBOX_PAGE, STAFF_LOGIN_PAGE, TRIAGE_PAGE } from
 import { fetchMe, toApiError } from '@/services/api';
 import { signInResident } from '@/services/auth/resident-sign-in';
 import { clearSession, getAccessToken, updateSessionUser } from '@/stores/session';
-import { isWeapp } from '@/utils/platform';
+import { ResidentLoginButton } from '@/components/resident-login-button';
 import './index.css';
 
 const HOTLINE = '12345';
@@ -105,15 +105,7 @@ function AccountCard({ user }: { user: Me | null }) {
     <View className="card" id="account">
       <Text className="card__text">登录后可以上报问题、查看办理进度并评价结果。</Text>
       {error ? <Text className="me-account__error">{error}</Text> : null}
-      <Button
-        id="resident-login"
-        className="primary-button me-account__login"
-        loading={signingIn}
-        disabled={signingIn}
-        onClick={() => void signIn()}
-      >
-        {isWeapp() ? '微信登录' : '体验登录'}
-      </Button>
+      <ResidentLoginButton className="me-account__login" signingIn={signingIn} onSignIn={signIn} />
       <View className="me-account__links">
         <Text id="staff-login-entry" className="text-button" onClick={goTo(STAFF_LOGIN_PAGE)}>
           工作人员登录

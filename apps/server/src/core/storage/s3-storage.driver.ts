@@ -19,7 +19,7 @@ function isNotFound(error: unknown): boolean {
   return status === 404;
 }
 
-/** Production storage: any S3-compatible service (AWS, MinIO, Aliyun OSS, Tencent COS). */
+/** Production storage: an S3-compatible service (AWS, MinIO, Aliyun OSS, Tencent COS). */
 export class S3StorageDriver implements StorageDriver, OnModuleDestroy {
   private readonly client: S3Client;
   private readonly bucket: string;

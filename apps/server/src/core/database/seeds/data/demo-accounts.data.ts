@@ -1,7 +1,7 @@
 import type { DepartmentCode } from './departments.data';
 
 /**
- * Demo staff and admin accounts for embedded mode, printed at start so a visitor can sign in as any
+ * Demo staff and admin accounts for embedded mode, printed at start so a visitor can sign in as one
  * role. Passwords are not kept here: the seeder generates or derives them, so a real deployment never
  * inherits a password that is published in the repository.
  *
