@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
 
@@ -39,7 +40,8 @@ export interface AppConfig {
     s3?: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
     signedUrlTtlSeconds: number;
   };
-  photos: { maxBytes: number; maxPixels: number };
+  /** processingConcurrency: photos decoded at once per process (the rest queue), bounding memory. */
+  photos: { maxBytes: number; maxPixels: number; processingConcurrency: number };
   tickets: { reopenWindowDays: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
@@ -81,6 +83,7 @@ const envSchema = z.object({
   SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
+  PHOTO_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
@@ -179,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : undefined,
       signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS,
     },
-    photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS },
+    photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS, processingConcurrency: e.PHOTO_PROCESSING_CONCURRENCY },
     tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,

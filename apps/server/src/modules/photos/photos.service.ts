@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import { newId } from '../../core/database/id.util';
 import { DomainError } from '../../core/errors/domain.error';
 import { STORAGE_DRIVER, type StorageDriver } from '../../core/storage/storage.driver';
+import { ConcurrencyLimit } from './concurrency-limit.util';
 import { processPhoto, type ProcessedPhoto } from './photo-pipeline.util';
 import { PhotosRepository, type PhotoRow } from './photos.repository';
 
@@ -26,6 +27,8 @@ function duplicatesIn(ids: string[]): string[] {
 
 @Injectable()
 export class PhotosService {
+  private readonly processing: ConcurrencyLimit;
+
   constructor(
     private readonly repository: PhotosRepository,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
@@ -33,6 +36,7 @@ export class PhotosService {
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(PhotosService.name);
+    this.processing = new ConcurrencyLimit(config.photos.processingConcurrency);
   }
 
   /**
@@ -40,7 +44,7 @@ export class PhotosService {
    * if the row cannot be written, so a failure leaves neither a row without a file nor a file without a row.
    */
   async upload(ownerId: string, file: Buffer): Promise<PhotoView> {
-    const photo = await processPhoto(file, { maxPixels: this.config.photos.maxPixels });
+    const photo = await this.processing.run(() => processPhoto(file, { maxPixels: this.config.photos.maxPixels }));
     const id = newId();
     const keys = photoKeysOf(id, new Date());
     await this.storeObjects(keys, photo);
