@@ -1,4 +1,5 @@
 import type { PhotoView } from '@ssp/contracts';
+import { ApiError } from '@/services/api';
 
 /** An uploaded photo as the server describes it. */
 export function photoView(id: string): PhotoView {
@@ -15,4 +16,15 @@ export function photoView(id: string): PhotoView {
 /** An error body as Taro.uploadFile hands it back: as text. */
 export function errorText(code: string, message: string): string {
   return JSON.stringify({ error: { code, message } });
+}
+
+/** The ApiError a call rejects with; fails the test if it resolves or rejects with something else. */
+export async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw new Error(`expected an ApiError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to fail');
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { Page } from '@ssp/contracts';
 import { toApiError, type ApiError } from '@/services/api';
 import type { LoadState } from '@/components/page-state';
@@ -84,4 +84,21 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
   }, [nextCursor]);
 
   return { state, hasMore: nextCursor !== null, loadingMore, moreError, refresh, loadMore };
+}
+
+/**
+ * A list page's lifecycle: coming back (after signing for a ticket, a submit, a rating) shows current
+ * states, pull-down starts over, reaching the bottom loads the next page. The first show finds the
+ * list still loading, so it does not fetch twice.
+ */
+export function useListPageEvents<T>(list: PagedList<T>): void {
+  useDidShow(() => {
+    if (list.state.status === 'ready') void list.refresh();
+  });
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
 }

@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Me, UserRole } from '@ssp/contracts';
+import { ResidentLoginButton } from '@/components/resident-login-button';
+import { useResidentSignIn } from '@/hooks/use-resident-sign-in';
 import { useSession } from '@/hooks/use-session';
 import { STAFF_LOGIN_PAGE } from '@/routes';
-import { toApiError } from '@/services/api';
-import { signInResident } from '@/services/auth/resident-sign-in';
 import { clearSession } from '@/stores/session';
 import { isWeapp } from '@/utils/platform';
-import { ResidentLoginButton } from '@/components/resident-login-button';
 import './index.css';
 
 interface GateCardProps {
@@ -37,21 +36,8 @@ function GateCard({ id, title, text, error, children }: GateCardProps) {
  */
 export function ResidentGate({ children }: { children: (user: Me) => ReactNode }) {
   const user = useSession();
-  const [signingIn, setSigningIn] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { signingIn, error, signIn } = useResidentSignIn();
   const triedSilently = useRef(false);
-
-  const signIn = useCallback(async () => {
-    setSigningIn(true);
-    setError(null);
-    try {
-      await signInResident();
-    } catch (failure) {
-      setError(toApiError(failure).message);
-    } finally {
-      setSigningIn(false);
-    }
-  }, []);
 
   useEffect(() => {
     if (user || !isWeapp() || triedSilently.current) return;

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { TicketFilters, TicketListItem } from '@ssp/contracts';
 import { ListFooter } from '@/components/list-footer';
 import { PageState } from '@/components/page-state';
 import { StatusChip } from '@/components/status-chip';
 import { useNow } from '@/hooks/use-now';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageEvents, usePagedList } from '@/hooks/use-paged-list';
 import { ticketUrl } from '@/routes';
 import { fetchTickets } from '@/services/api';
 import { ticketStatusView } from '@/utils/status.util';
@@ -85,16 +85,7 @@ export function TicketList({ tabs }: { tabs: readonly TicketTab[] }) {
   const list = usePagedList(fetchPage, active.key);
   const now = useNow();
 
-  // Back from a ticket that was just signed for or resolved: its row must move to the other tab.
-  useDidShow(() => {
-    if (list.state.status === 'ready') void list.refresh();
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageEvents(list);
 
   return (
     <View>

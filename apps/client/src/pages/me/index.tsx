@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { Me, UserRole } from '@ssp/contracts';
+import { ResidentLoginButton } from '@/components/resident-login-button';
+import { useResidentSignIn } from '@/hooks/use-resident-sign-in';
 import { useSession } from '@/hooks/use-session';
 import { MY_REPORTS_PAGE, STAFF_INBOX_PAGE, STAFF_LOGIN_PAGE, TRIAGE_PAGE } from '@/routes';
-import { fetchMe, toApiError } from '@/services/api';
-import { signInResident } from '@/services/auth/resident-sign-in';
+import { fetchMe } from '@/services/api';
 import { clearSession, getAccessToken, updateSessionUser } from '@/stores/session';
-import { ResidentLoginButton } from '@/components/resident-login-button';
 import './index.css';
 
 const HOTLINE = '12345';
@@ -69,20 +68,7 @@ function WorkEntry({ user }: { user: Me }) {
 }
 
 function AccountCard({ user }: { user: Me | null }) {
-  const [signingIn, setSigningIn] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const signIn = async () => {
-    setSigningIn(true);
-    setError(null);
-    try {
-      await signInResident();
-    } catch (failure) {
-      setError(toApiError(failure).message);
-    } finally {
-      setSigningIn(false);
-    }
-  };
+  const { signingIn, error, signIn } = useResidentSignIn();
 
   if (user) {
     return (

@@ -1,11 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { ReportListItem } from '@ssp/contracts';
 import { ListFooter } from '@/components/list-footer';
 import { PageState } from '@/components/page-state';
 import { ResidentGate } from '@/components/session-gate';
 import { StatusChip } from '@/components/status-chip';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageEvents, usePagedList } from '@/hooks/use-paged-list';
 import { newReportUrl, reportDetailUrl } from '@/routes';
 import { fetchMyReports } from '@/services/api';
 import { reportStatusView } from '@/utils/status.util';
@@ -44,17 +44,7 @@ function ReportRow({ report }: { report: ReportListItem }) {
 
 function MyReports() {
   const list = usePagedList(fetchMyReports, 'mine');
-  // The tab stays mounted: coming back (after a submit, a rating) shows the current states. The first
-  // show finds the list still loading, whether or not it reaches this hook.
-  useDidShow(() => {
-    if (list.state.status === 'ready') void list.refresh();
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageEvents(list);
 
   return (
     <PageState

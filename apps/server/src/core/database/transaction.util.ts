@@ -1,12 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-
-/** Errors after which the whole transaction may simply be run again. */
-const RETRYABLE = new Set<unknown>(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
-
-function codeOf(error: unknown): unknown {
-  const candidate = error as { code?: unknown; driverError?: { code?: unknown } };
-  return candidate.driverError?.code ?? candidate.code;
-}
+import { isRetryableTransactionError } from './database-error.util';
 
 /**
  * A transaction that is retried when the database chose it as a deadlock victim. `work` must only touch
@@ -21,7 +14,7 @@ export async function transactionWithRetry<T>(
     try {
       return await dataSource.transaction(work);
     } catch (error) {
-      if (attempt >= attempts || !RETRYABLE.has(codeOf(error))) throw error;
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }

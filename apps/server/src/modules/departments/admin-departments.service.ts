@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, type Page } from '@ssp/contracts';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { DomainError } from '../../core/errors/domain.error';
-import { isForeignKeyViolation, isUniqueViolation } from '../admin/database-error.util';
+import { isForeignKeyViolation, isUniqueViolation } from '../../core/database/database-error.util';
 import { PAGE_LIMIT, type PageQueryDto } from '../admin/dto/page-query.dto';
 import { decodeCursor, toPage } from '../admin/page.util';
 import { AuditService } from '../audit/audit.service';

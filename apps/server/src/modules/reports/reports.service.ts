@@ -13,8 +13,10 @@ import { Access } from '../../core/access/access.policy';
 import type { AuthUser } from '../../core/auth/auth-user';
 import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { isUniqueViolation } from '../../core/database/database-error.util';
 import { nextDailyNumber } from '../../core/database/number-sequence.util';
 import { DomainError, NotFoundError } from '../../core/errors/domain.error';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-cursor.util';
 import type { Category } from '../categories/entities/category.entity';
 import { PhotosRepository } from '../photos/photos.repository';
 import { PhotosService } from '../photos/photos.service';
@@ -40,12 +42,6 @@ const REASONS = {
   outOfArea: { code: 'OUT_OF_AREA', message: '该位置不在本市服务范围内，请确认定位是否准确' },
   triage: { code: 'NEEDS_TRIAGE', message: '已受理，将由指挥中心确认问题类型后派单' },
 } satisfies Record<string, Reason>;
-
-/** Unique-key violations on both engines (a concurrent retry of the same submission). */
-function isDuplicateKey(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 @Injectable()
 export class ReportsService {
@@ -133,7 +129,8 @@ export class ReportsService {
       });
       return { created: true, body: await this.answerFor(report) };
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      // A concurrent retry of the same submission won the unique key: answer with its result.
+      if (!isUniqueViolation(error)) throw error;
       const first = await this.reports.findByClientRequestId(user.id, dto.clientRequestId);
       if (!first) throw error;
       return { created: false, body: await this.answerFor(first) };
@@ -264,15 +261,13 @@ export class ReportsService {
 }
 
 function encodeReportCursor(report: Report): string {
-  return Buffer.from(JSON.stringify({ c: report.createdAt.toISOString(), i: report.id })).toString('base64url');
+  return encodeKeysetCursor([report.createdAt.toISOString(), report.id]);
 }
 
 function decodeReportCursor(cursor: string): { createdAt: Date; id: string } | null {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
-    if (typeof value.c !== 'string' || typeof value.i !== 'string' || Number.isNaN(Date.parse(value.c))) return null;
-    return { createdAt: new Date(value.c), id: value.i };
-  } catch {
-    return null;
-  }
+  const key = decodeKeysetCursor(cursor, 2);
+  if (!key) return null;
+  const [createdAt, id] = key;
+  if (createdAt === null || id === null || Number.isNaN(Date.parse(createdAt))) return null;
+  return { createdAt: new Date(createdAt), id };
 }

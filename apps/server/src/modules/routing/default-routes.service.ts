@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@ssp/contracts';
 import type { AuthUser } from '../../core/auth/auth-user';
 import { DomainError } from '../../core/errors/domain.error';
-import { isUniqueViolation } from '../admin/database-error.util';
+import { isUniqueViolation } from '../../core/database/database-error.util';
 import { AuditService } from '../audit/audit.service';
 import { nestCategories } from '../categories/category-tree.util';
 import type { Category } from '../categories/entities/category.entity';

@@ -5,6 +5,7 @@ import {
   type TicketListItem,
   type TicketSummary,
 } from '@ssp/contracts';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-cursor.util';
 import type { TicketEvent } from './entities/ticket-event.entity';
 import type { Ticket } from './entities/ticket.entity';
 
@@ -69,18 +70,15 @@ export interface TicketCursor {
 }
 
 export function encodeCursor(ticket: Ticket): string {
-  return Buffer.from(JSON.stringify({ r: iso(ticket.resolveBy), i: ticket.id })).toString('base64url');
+  return encodeKeysetCursor([iso(ticket.resolveBy), ticket.id]);
 }
 
 /** null for a cursor that is not one of ours (the caller answers 400). */
 export function decodeCursor(cursor: string): TicketCursor | null {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { r?: unknown; i?: unknown };
-    if (typeof value.i !== 'string' || !/^[0-9a-f-]{36}$/.test(value.i)) return null;
-    if (value.r === null) return { resolveBy: null, id: value.i };
-    if (typeof value.r !== 'string' || Number.isNaN(Date.parse(value.r))) return null;
-    return { resolveBy: new Date(value.r), id: value.i };
-  } catch {
-    return null;
-  }
+  const key = decodeKeysetCursor(cursor, 2);
+  if (!key) return null;
+  const [resolveBy, id] = key;
+  if (id === null || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (resolveBy === null) return { resolveBy: null, id };
+  return Number.isNaN(Date.parse(resolveBy)) ? null : { resolveBy: new Date(resolveBy), id };
 }

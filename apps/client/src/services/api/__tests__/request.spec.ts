@@ -1,17 +1,8 @@
 import { ErrorCode } from '@ssp/contracts';
+import { failureOf } from '@test/fixtures';
 import { taroTest } from '@test/taro-mock';
 import { getAccessToken, saveSession } from '@/stores/session';
-import { ApiError, ClientErrorCode, apiRequest, fetchCategories, retryAfterSeconds } from '@/services/api';
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the request to fail');
-}
+import { ClientErrorCode, apiRequest, fetchCategories, retryAfterSeconds } from '@/services/api';
 
 describe('apiRequest', () => {
   beforeEach(() => taroTest.reset());

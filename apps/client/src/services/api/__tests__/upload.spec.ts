@@ -1,21 +1,11 @@
 import { ErrorCode } from '@ssp/contracts';
-import { errorText, photoView } from '@test/fixtures';
+import { errorText, failureOf, photoView } from '@test/fixtures';
 import { RESIDENT, signInAs } from '@test/session';
 import { taroTest } from '@test/taro-mock';
-import { ApiError, ClientErrorCode, uploadPhoto } from '@/services/api';
+import { ClientErrorCode, uploadPhoto } from '@/services/api';
 import { getAccessToken } from '@/stores/session';
 
 const PHOTO = photoView('p1');
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`);
-  }
-  throw new Error('expected the upload to fail');
-}
 
 describe('uploadPhoto (Taro.uploadFile)', () => {
   beforeEach(() => taroTest.reset());

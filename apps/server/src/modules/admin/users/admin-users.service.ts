@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import type { AuditSnapshot } from '../../audit/entities/audit-entry.entity';
 import { DepartmentsService } from '../../departments/departments.service';
 import type { User } from '../../users/entities/user.entity';
-import { isUniqueViolation } from '../database-error.util';
+import { isUniqueViolation } from '../../../core/database/database-error.util';
 import { PAGE_LIMIT } from '../dto/page-query.dto';
 import { decodeCursor, toPage } from '../page.util';
 import { AdminUsersRepository, type UserChanges } from './admin-users.repository';

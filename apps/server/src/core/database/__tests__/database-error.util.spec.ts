@@ -1,4 +1,4 @@
-import { isForeignKeyViolation, isUniqueViolation } from '../database-error.util';
+import { isForeignKeyViolation, isRetryableTransactionError, isUniqueViolation } from '../database-error.util';
 
 describe('database error recognition', () => {
   it.each([
@@ -17,5 +17,18 @@ describe('database error recognition', () => {
   ])('%s', (_label, error, unique, foreignKey) => {
     expect(isUniqueViolation(error)).toBe(unique);
     expect(isForeignKeyViolation(error)).toBe(foreignKey);
+  });
+});
+
+describe('isRetryableTransactionError', () => {
+  it.each([
+    [{ code: 'ER_LOCK_DEADLOCK' }, true],
+    [{ code: 'ER_LOCK_WAIT_TIMEOUT' }, true],
+    [{ code: 'SQLITE_BUSY' }, true],
+    [{ code: 'ER_DUP_ENTRY' }, false],
+    [new Error('boom'), false],
+    [null, false],
+  ])('%j → %s', (error, retryable) => {
+    expect(isRetryableTransactionError(error)).toBe(retryable);
   });
 });

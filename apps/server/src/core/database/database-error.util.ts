@@ -7,6 +7,9 @@ function fieldOf(error: unknown, key: 'code' | 'errno'): unknown {
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
 }
 
+/** Errors after which a whole transaction may simply be run again (deadlock victim, lock wait, busy file). */
+const RETRYABLE_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+
 const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'ER_DUP_ENTRY']);
 const FOREIGN_KEY_CODES = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', 'ER_ROW_IS_REFERENCED_2', 'ER_NO_REFERENCED_ROW_2']);
 
@@ -24,4 +27,9 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = fieldOf(error, 'code');
   const errno = fieldOf(error, 'errno');
   return (typeof code === 'string' && FOREIGN_KEY_CODES.has(code)) || errno === 1451 || errno === 1452;
+}
+
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = fieldOf(error, 'code');
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
 }
