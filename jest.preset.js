@@ -22,6 +22,8 @@ module.exports = {
   moduleNameMapper: {
     '^@ssp/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@ssp/geo$': path.join(root, 'libs/geo/src/index.ts'),
+    '^@ssp/rules$': path.join(root, 'libs/rules/src/index.ts'),
+    '^@ssp/text$': path.join(root, 'libs/text/src/index.ts'),
   },
   // ES-module-only dependencies (Node ≥ 20.19 requires them natively; jest needs them compiled).
   transformIgnorePatterns: ['^(?!.*/node_modules/content-disposition/).*/node_modules/'],
