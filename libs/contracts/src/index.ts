@@ -8,3 +8,4 @@ export * from './photos';
 export * from './reports';
 export * from './geo';
 export * from './ticket-views';
+export * from './intake';

@@ -23,6 +23,8 @@ export interface CreateReportRequest {
   location: ReportLocation;
   photoIds: string[];
   categoryCode?: string;
+  /** A stable id of the device (kept in its storage), for per-device rate limits. */
+  deviceId?: string;
 }
 
 export interface Reason {
@@ -37,6 +39,8 @@ export interface TicketSummary {
   category: { code: string; name: string } | null;
   department: { code: string; name: string } | null;
   resolveBy: string | null;
+  /** Residents following this problem: the first reporter plus everyone whose report merged into it (附议). */
+  supporterCount: number;
 }
 
 export interface CreateReportResponse {

@@ -9,7 +9,6 @@ export interface TicketListItem extends TicketSummary {
   regionName: string | null;
   acceptBy: string | null;
   overdue: boolean;
-  supporterCount: number;
   createdAt: string;
   version: number;
   /** A requested extension waiting for an admin's decision. */
@@ -40,9 +39,21 @@ export interface TicketDetail extends TicketListItem {
   resolvedAt: string | null;
   closedAt: string | null;
   photos: PhotoView[];
+  /** The reports behind this ticket, first first (for 附议 and splitting). */
+  reports: TicketReportView[];
+  /** Set when this ticket was merged into another one. */
+  mergedInto: { id: string; ticketNo: string } | null;
   events: TicketEventView[];
   /** Buttons this caller may press now (from the transition table). */
   actions: StaffAdminAction[];
+}
+
+export interface TicketReportView {
+  id: string;
+  reportNo: string;
+  description: string;
+  createdAt: string;
+  outcome: 'accepted' | 'merged' | 'rejected' | 'review';
 }
 
 export interface TicketActionRequest {
@@ -54,6 +65,10 @@ export interface TicketActionRequest {
   /** dispatch / transfer: set or correct the ticket's category (小类) on the way. */
   categoryCode?: string;
   until?: string;
+  /** merge: the ticket this one joins */
+  targetTicketNo?: string;
+  /** split: the report that becomes a ticket of its own */
+  reportId?: string;
 }
 
 export interface TicketFilters {

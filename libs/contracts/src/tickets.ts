@@ -1,7 +1,7 @@
 import type { UserRole } from './users';
 
 /** Ticket (工单) states of ARCHITECTURE.md §5. Overdue is a flag, not a state. */
-export const TICKET_STATUSES = ['pending_triage', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
+export const TICKET_STATUSES = ['pending_triage', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected', 'merged'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Actions a person takes through `POST /api/v1/tickets/:id/actions`. */
@@ -16,12 +16,15 @@ export const STAFF_ADMIN_ACTIONS = [
   'approve_extension',
   'deny_extension',
   'resolve',
+  'reclassify',
+  'merge',
+  'split',
 ] as const;
 export type StaffAdminAction = (typeof STAFF_ADMIN_ACTIONS)[number];
 
 /** Actions of the resident who reported (through the rating endpoint) and of the system. */
 export type ResidentAction = 'confirm' | 'reopen';
-export type SystemAction = 'open_dispatched' | 'open_triage' | 'auto_close';
+export type SystemAction = 'open_dispatched' | 'open_triage' | 'auto_close' | 'supporter_joined' | 'merged_in';
 export type TicketAction = StaffAdminAction | ResidentAction | SystemAction;
 
 export type Actor = UserRole | 'system';
@@ -31,6 +34,12 @@ export interface ActionRequirements {
   note: boolean;
   departmentCode: boolean;
   until: boolean;
+  /** reclassify: the corrected category (小类) */
+  categoryCode?: boolean;
+  /** merge: the ticket number this one is merged into */
+  targetTicketNo?: boolean;
+  /** split: the report taken out into a ticket of its own */
+  reportId?: boolean;
 }
 
 export interface TicketTransition {
@@ -47,6 +56,9 @@ export interface TicketTransition {
   /** Chinese label for buttons and the timeline. */
   label: string;
 }
+
+/** States in which a ticket's category, duplicates and reports can still be corrected. */
+const OPEN_FOR_CORRECTION: readonly TicketStatus[] = ['pending_triage', 'dispatched', 'in_progress'];
 
 const none: ActionRequirements = { note: false, departmentCode: false, until: false };
 const note: ActionRequirements = { note: true, departmentCode: false, until: false };
@@ -126,6 +138,36 @@ export const TICKET_TRANSITIONS: readonly TicketTransition[] = [
   { action: 'confirm', from: ['resolved'], to: 'closed', actors: ['resident'], scope: 'reporter', requires: none, label: '确认办结' },
   { action: 'reopen', from: ['resolved'], to: 'dispatched', actors: ['resident'], scope: 'reporter', requires: note, label: '不满意重办' },
   { action: 'auto_close', from: ['resolved'], to: 'closed', actors: ['system'], scope: 'any', requires: none, label: '自动结案' },
+  {
+    action: 'reclassify',
+    from: OPEN_FOR_CORRECTION,
+    to: 'same',
+    actors: ['staff', 'admin'],
+    scope: 'own_department',
+    requires: { ...none, categoryCode: true },
+    label: '更正分类',
+  },
+  {
+    action: 'merge',
+    from: OPEN_FOR_CORRECTION,
+    to: 'merged',
+    actors: ['staff', 'admin'],
+    scope: 'own_department',
+    requires: { ...note, targetTicketNo: true },
+    label: '合并到其他工单',
+  },
+  {
+    action: 'split',
+    from: OPEN_FOR_CORRECTION,
+    to: 'same',
+    actors: ['staff', 'admin'],
+    scope: 'own_department',
+    requires: { ...note, reportId: true },
+    label: '拆分上报',
+  },
+  // Events recorded on a ticket by the intake pipeline (a duplicate joined) or by a merge of another ticket.
+  { action: 'supporter_joined', from: OPEN_FOR_CORRECTION, to: 'same', actors: ['system'], scope: 'any', requires: none, label: '市民附议' },
+  { action: 'merged_in', from: OPEN_FOR_CORRECTION, to: 'same', actors: ['system'], scope: 'any', requires: none, label: '并入工单' },
 ];
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
@@ -135,6 +177,7 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
   resolved: '已办结',
   closed: '已结案',
   rejected: '不予受理',
+  merged: '已合并',
 };
 
 export function transitionOf(action: TicketAction): TicketTransition {

@@ -28,6 +28,7 @@ const TICKET_TONES: Record<TicketStatus, Tone> = {
   resolved: 'success',
   closed: 'muted',
   rejected: 'danger',
+  merged: 'muted',
 };
 
 export function ticketStatusView(status: TicketStatus): StatusView {

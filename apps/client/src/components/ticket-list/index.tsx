@@ -31,6 +31,7 @@ function currentDeadline(ticket: TicketListItem): { label: string; at: string | 
     case 'resolved':
     case 'closed':
     case 'rejected':
+    case 'merged':
       return null;
   }
 }

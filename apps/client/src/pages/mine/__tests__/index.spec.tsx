@@ -16,7 +16,7 @@ function report(id: string, overrides: Partial<ReportListItem> = {}): ReportList
     category: { code: 'GY-02', name: '井盖' },
     ticket: {
       ...{ id: `t-${id}`, ticketNo: `GD-${id}`, status: 'in_progress' },
-      ...{ category: { code: 'GY-02', name: '井盖' }, department: null, resolveBy: null },
+      ...{ category: { code: 'GY-02', name: '井盖' }, department: null, resolveBy: null, supporterCount: 1 },
     },
     thumbUrl: `https://api.test/t/${id}.jpg`,
     ...overrides,

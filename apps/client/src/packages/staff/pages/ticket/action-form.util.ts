@@ -55,6 +55,9 @@ const NOTE_LABELS: Record<StaffAdminAction, string> = {
   approve_extension: '备注',
   deny_extension: '驳回理由',
   resolve: '办理情况答复（市民可见）',
+  reclassify: '备注',
+  merge: '合并原因',
+  split: '拆分原因',
 };
 
 const DANGER_ACTIONS: readonly StaffAdminAction[] = ['reject', 'return', 'deny_extension'];

@@ -46,6 +46,7 @@ function resolvedReport(overrides: Partial<ReportDetail> = {}): ReportDetail {
       category: { code: 'GY-02', name: '井盖' },
       department: { code: 'SZYH', name: '市政养护' },
       resolveBy: null,
+      supporterCount: 1,
     },
     thumbUrl: null,
     location: { lat: 32.0416, lng: 118.7784, coordSystem: 'wgs84' },

@@ -32,6 +32,7 @@ const ACCEPTED: CreateReportResponse = {
     category: { code: 'GY-02', name: '井盖' },
     department: { code: 'SZYH', name: '市政设施综合养护管理中心' },
     resolveBy: '2025-06-02T10:00:00.000Z',
+    supporterCount: 1,
   },
 };
 

@@ -31,6 +31,8 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
     closedAt: null,
     pendingExtensionUntil: null,
     photos: [PHOTO],
+    reports: [],
+    mergedInto: null,
     events: [
       {
         id: 'e1',
