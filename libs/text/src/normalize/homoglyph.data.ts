@@ -3,8 +3,8 @@
  * lower-casing, so only lower-case forms and characters NFKC leaves alone are listed: Cyrillic and
  * Greek letters that look like Latin ones, Latin small capitals and a few IPA letters, and the
  * dingbat / negative circled and squared letters and digits that NFKC does not decompose.
- * Where a Greek capital and its lower case imitate different Latin letters (Η/η, Ν/ν) the capital
- * wins, because disguises are typed in capitals more often than in Greek minuscules.
+ * Where a Greek capital and its lower case imitate different Latin letters one had to win: the
+ * capital for Η/η → h and Ν/ν → n, the minuscule for Υ/υ → u (fυck is the common disguise).
  */
 export const HOMOGLYPH_PAIRS: readonly (readonly [from: string, to: string])[] = [
   // Cyrillic
@@ -14,13 +14,13 @@ export const HOMOGLYPH_PAIRS: readonly (readonly [from: string, to: string])[] =
   ['ԝ', 'w'], ['ӏ', 'l'], ['һ', 'h'], ['ү', 'y'], ['ѵ', 'v'], ['ɡ', 'g'],
   // Greek
   ['α', 'a'], ['β', 'b'], ['ε', 'e'], ['ζ', 'z'], ['η', 'h'], ['ι', 'i'], ['κ', 'k'], ['μ', 'm'],
-  ['ν', 'n'], ['ο', 'o'], ['ρ', 'p'], ['τ', 't'], ['υ', 'y'], ['χ', 'x'], ['ω', 'w'], ['ϲ', 'c'],
+  ['ν', 'n'], ['ο', 'o'], ['ρ', 'p'], ['τ', 't'], ['υ', 'u'], ['χ', 'x'], ['ω', 'w'], ['ϲ', 'c'],
   ['ϳ', 'j'],
   // Latin small capitals and IPA letters
   ['ᴀ', 'a'], ['ʙ', 'b'], ['ᴄ', 'c'], ['ᴅ', 'd'], ['ᴇ', 'e'], ['ꜰ', 'f'], ['ɢ', 'g'], ['ʜ', 'h'],
   ['ɪ', 'i'], ['ᴊ', 'j'], ['ᴋ', 'k'], ['ʟ', 'l'], ['ᴍ', 'm'], ['ɴ', 'n'], ['ᴏ', 'o'], ['ᴘ', 'p'],
   ['ʀ', 'r'], ['ꜱ', 's'], ['ᴛ', 't'], ['ᴜ', 'u'], ['ᴠ', 'v'], ['ᴡ', 'w'], ['ʏ', 'y'], ['ᴢ', 'z'],
-  ['ı', 'i'], ['ɑ', 'a'], ['ɩ', 'i'], ['ɵ', 'o'], ['ø', 'o'], ['ł', 'l'], ['đ', 'd'], ['ħ', 'h'],
+  ['ı', 'i'], ['ƒ', 'f'], ['ɑ', 'a'], ['ɩ', 'i'], ['ɵ', 'o'], ['ø', 'o'], ['ł', 'l'], ['đ', 'd'], ['ħ', 'h'],
 ];
 
 /** Ranges of letters/digits drawn inside shapes that NFKC keeps as symbols: [first, last, first value]. */

@@ -18,7 +18,7 @@ const PLATE_CHAR = '[A-HJ-NP-Z0-9]';
 const DETECTORS: readonly Detector[] = [
   {
     kind: 'id_card',
-    pattern: /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/dg,
+    pattern: /(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/dg,
     accept: (match) => isValidResidentIdNumber(match[0]),
     visible: (match) => [[0, 4], [match[0].length - 4, match[0].length]],
   },

@@ -3,7 +3,7 @@ const CHECK_CHARACTERS = '10X98765432';
 
 /**
  * Whether an 18-character resident ID number (GB 11643) is well formed: 17 digits, a date of birth
- * that exists and is not in the future, and the ISO 7064 MOD 11-2 check character (X for 10).
+ * that exists, is not in the future and not before 1900, and the ISO 7064 MOD 11-2 check character (X for 10).
  */
 export function isValidResidentIdNumber(id: string, today: Date = new Date()): boolean {
   if (!/^[1-9]\d{16}[\dXx]$/.test(id)) return false;

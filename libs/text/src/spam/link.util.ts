@@ -12,11 +12,14 @@ const WRITTEN_LINKS: readonly RegExp[] = [
 /** Patterns on normalised text, which sees through spacing (w w w, h t t p) and 点com. */
 const DISGUISED_LINKS: readonly RegExp[] = [/www[a-z0-9]/, /https?[a-z0-9]{2,}/, new RegExp(`(?:点|dot)${TOP_LEVEL_DOMAINS}(?![a-z])`)];
 
-/** The first link-like text found, as written (or as normalised for a disguised one). */
-export function findLink(foldedInput: string, normalized: string): string | undefined {
+/**
+ * The first link-like text found, as written in `input` (or as normalised, for one seen only
+ * through spacing). `foldedInput` is `foldWidth(input)`, of the same length.
+ */
+export function findLink(input: string, foldedInput: string, normalized: string): string | undefined {
   for (const pattern of WRITTEN_LINKS) {
     const match = pattern.exec(foldedInput);
-    if (match) return match[0];
+    if (match) return input.slice(match.index, match.index + match[0].length);
   }
   for (const pattern of DISGUISED_LINKS) {
     const match = pattern.exec(normalized);

@@ -18,7 +18,7 @@ export function spamSignals(input: string): SpamSignal[] {
   if (normalized === '') return [{ code: 'EMPTY_TEXT', detail: '内容为空或只有符号、表情' }];
   const folded = foldWidth(input);
   const signals: SpamSignal[] = [];
-  const link = findLink(folded, normalized);
+  const link = findLink(input, folded, normalized);
   if (link) signals.push({ code: 'LINK', detail: `含有链接「${link}」` });
   const ad = findAdContact(normalized, () =>
     findPersonalData(input).some((hit) => hit.kind === 'mobile' || hit.kind === 'landline'),
