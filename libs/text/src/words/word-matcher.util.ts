@@ -16,7 +16,12 @@ import {
  * normalises to nothing (only spaces, punctuation or emoji).
  */
 export function findWordRuleProblems(rules: readonly WordRuleSpec[]): WordRuleError[] {
+  return checkRules(rules).problems;
+}
+
+function checkRules(rules: readonly WordRuleSpec[]): { problems: WordRuleError[]; normalized: string[] } {
   const problems: WordRuleError[] = [];
+  const normalized: string[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
     if (seen.has(rule.id)) problems.push(new WordRuleError('DUPLICATE_ID', rule.id, `rule id "${rule.id}" is used twice`));
@@ -30,11 +35,13 @@ export function findWordRuleProblems(rules: readonly WordRuleSpec[]): WordRuleEr
     if (rule.matchMode !== undefined && rule.matchMode !== 'substring' && rule.matchMode !== 'word') {
       problems.push(new WordRuleError('INVALID_MATCH_MODE', rule.id, `rule "${rule.id}": unknown match mode "${String(rule.matchMode)}"`));
     }
-    if (normalizeText(rule.pattern).text === '') {
+    const pattern = normalizeText(rule.pattern).text;
+    if (pattern === '') {
       problems.push(new WordRuleError('EMPTY_PATTERN', rule.id, `rule "${rule.id}": pattern "${rule.pattern}" has no letters or digits`));
     }
+    normalized.push(pattern);
   }
-  return problems;
+  return { problems, normalized };
 }
 
 /**
@@ -47,13 +54,12 @@ export function findWordRuleProblems(rules: readonly WordRuleSpec[]): WordRuleEr
  * lying inside an `allow` hit is dropped.
  */
 export function compileWordRules(rules: readonly WordRuleSpec[]): WordMatcher {
-  const [problem] = findWordRuleProblems(rules);
-  if (problem) throw problem;
+  const { problems, normalized: patterns } = checkRules(rules);
+  if (problems.length > 0) throw problems[0];
 
   const patternIndex = new Map<string, number>();
   const rulesOfPattern: number[][] = [];
-  rules.forEach((rule, ruleIndex) => {
-    const normalized = normalizeText(rule.pattern).text;
+  patterns.forEach((normalized, ruleIndex) => {
     let index = patternIndex.get(normalized);
     if (index === undefined) {
       index = rulesOfPattern.length;
