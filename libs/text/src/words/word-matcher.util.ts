@@ -77,20 +77,18 @@ class CompiledWordMatcher implements WordMatcher {
   private readonly wordMode: Uint8Array;
   /** The constant part of each rule's hits; `null` for allow entries, which never hit. */
   private readonly hitOf: readonly (Omit<WordHit, 'start' | 'end'> | null)[];
+  readonly ruleCount: number;
 
   constructor(
-    private readonly rules: readonly WordRuleSpec[],
+    rules: readonly WordRuleSpec[],
     private readonly automaton: AhoCorasick,
     private readonly rulesOfPattern: readonly (readonly number[])[],
   ) {
+    this.ruleCount = rules.length;
     this.wordMode = Uint8Array.from(rules, (rule) => (rule.matchMode === 'word' ? 1 : 0));
     this.hitOf = rules.map(({ id, pattern, level, category }) =>
       level === 'allow' ? null : { ruleId: id, pattern, level, category },
     );
-  }
-
-  get ruleCount(): number {
-    return this.rules.length;
   }
 
   match(input: string): WordHit[] {
