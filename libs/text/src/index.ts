@@ -1,1 +1,4 @@
-export {};
+export * from './normalize';
+export * from './words';
+export * from './pii';
+export * from './spam';

@@ -1,0 +1,3 @@
+export * from './pii.types';
+export * from './id-card.util';
+export * from './find-personal-data.util';

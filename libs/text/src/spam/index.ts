@@ -1,0 +1,3 @@
+export * from './spam-signal.types';
+export * from './spam-thresholds';
+export * from './spam-signals.util';
