@@ -71,7 +71,8 @@ export interface ClassifierModel {
   hyperParameters: ClassifierHyperParameters;
   trainingSetSize: number;
   classCounts: number[];
-  /** Ensemble weights fitted on held-out folds: logit = svm·svmScore + nb·nbScore (temperature folded in). */
+  /** Ensemble weights fitted on held-out folds: logit = svm·svmScore + nb·nbScore (temperature folded in);
+   *  heldOutLogLoss is the cross-entropy against the Platt-smoothed targets. */
   calibration: { svmWeight: number; nbWeight: number; heldOutLogLoss: number };
   features: { grams: string[]; idf: number[] };
   weights: SparseClassWeights[];

@@ -16,7 +16,9 @@ export interface EnsembleWeights {
  * Fits p(c | x) = softmax(a·svm_c + b·nb_c) with a, b ≥ 0 by minimising the log loss on held-out scores
  * (projected Newton with backtracking; the loss is convex in a and b). This is both the ensemble of the
  * discriminative and the generative model and the calibration: a and b are inverse temperatures, so the
- * confidences mean what they say on data the models did not see.
+ * confidences mean what they say on data the models did not see. As in Platt scaling, the targets are
+ * smoothed (the true label gets 1 − ε, the others share ε = K / (n + 2K)), so held-out scores that happen
+ * to separate perfectly — small training sets — do not drive the weights, and every confidence, to infinity.
  */
 export function fitEnsembleWeights(scores: HeldOutScores): EnsembleWeights {
   return minimiseLogLoss(scores, true);
@@ -56,6 +58,9 @@ function minimiseLogLoss(scores: HeldOutScores, useNaiveBayes: boolean): Ensembl
 function lossAndDerivatives(scores: HeldOutScores, [a, b]: [number, number]) {
   const { classes, truth, svm, nb } = scores;
   const rows = truth.length;
+  const smoothing = classes / (rows + 2 * classes);
+  const other = smoothing / classes;
+  const own = 1 - smoothing + other;
   const probability = new Float64Array(classes);
   let loss = 0;
   let ga = 0;
@@ -76,7 +81,14 @@ function lossAndDerivatives(scores: HeldOutScores, [a, b]: [number, number]) {
       sum += probability[c];
     }
     const y = truth[row];
-    loss += Math.log(sum) - (a * svm[base + y] + b * nb[base + y] - max);
+    let targetSvm = 0;
+    let targetNb = 0;
+    for (let c = 0; c < classes; c++) {
+      const q = c === y ? own : other;
+      targetSvm += q * svm[base + c];
+      targetNb += q * nb[base + c];
+    }
+    loss += Math.log(sum) + max - (a * targetSvm + b * targetNb);
     let es = 0;
     let en = 0;
     let ess = 0;
@@ -92,8 +104,8 @@ function lossAndDerivatives(scores: HeldOutScores, [a, b]: [number, number]) {
       esn += p * s * n;
       enn += p * n * n;
     }
-    ga += es - svm[base + y];
-    gb += en - nb[base + y];
+    ga += es - targetSvm;
+    gb += en - targetNb;
     haa += ess - es * es;
     hab += esn - es * en;
     hbb += enn - en * en;

@@ -1,4 +1,5 @@
-import { forEachCharGram } from './char-ngram.util';
+import { forEachCharGram, MAX_GRAM } from './char-ngram.util';
+import { GramTable, keyOfGram } from './gram-table';
 import type { CsrMatrix } from './sparse-matrix.util';
 
 export interface FeatureSpaceSettings {
@@ -19,7 +20,7 @@ export interface FeatureSpaceSettings {
  * already normalised. Vectorising reuses one scratch buffer, so an instance is not re-entrant.
  */
 export class FeatureSpace {
-  private readonly index = new Map<string, number>();
+  private readonly index: GramTable;
   private readonly accumulator: Float64Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
@@ -29,7 +30,11 @@ export class FeatureSpace {
     readonly idf: Float64Array,
     readonly settings: FeatureSpaceSettings,
   ) {
-    grams.forEach((gram, position) => this.index.set(gram, position));
+    if (settings.minGram < 1 || settings.maxGram > MAX_GRAM || settings.minGram > settings.maxGram) {
+      throw new RangeError(`n-gram lengths must satisfy 1 ≤ minGram ≤ maxGram ≤ ${MAX_GRAM}, got ${settings.minGram}–${settings.maxGram}`);
+    }
+    this.index = new GramTable(grams.length);
+    grams.forEach((gram) => this.index.add(keyOfGram(gram)));
     this.accumulator = new Float64Array(grams.length);
     this.touched = new Int32Array(grams.length);
   }
@@ -40,14 +45,15 @@ export class FeatureSpace {
 
   /** Learns the vocabulary (document frequency ≥ minimum, the most frequent maxFeatures) and idf. */
   static fit(texts: readonly string[], settings: FeatureSpaceSettings): FeatureSpace {
-    const slot = new Map<string, number>();
+    const slot = new GramTable(1 << 16);
+    const gramText: string[] = [];
     const documentFrequency: number[] = [];
     const lastDocument: number[] = [];
     texts.forEach((text, documentId) => {
-      forEachCharGram(text, settings.minGram, settings.maxGram, (gram) => {
-        const at = slot.get(gram);
-        if (at === undefined) {
-          slot.set(gram, documentFrequency.length);
+      forEachCharGram(text, settings.minGram, settings.maxGram, (key, start, length) => {
+        const at = slot.add(key);
+        if (at === documentFrequency.length) {
+          gramText.push(text.slice(start, start + length));
           documentFrequency.push(1);
           lastDocument.push(documentId);
         } else if (lastDocument[at] !== documentId) {
@@ -57,9 +63,9 @@ export class FeatureSpace {
       });
     });
     const kept: [string, number][] = [];
-    for (const [gram, at] of slot) {
+    gramText.forEach((gram, at) => {
       if (documentFrequency[at] >= settings.minDocumentFrequency) kept.push([gram, documentFrequency[at]]);
-    }
+    });
     kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const chosen = kept.slice(0, settings.maxFeatures);
     const idf = Float64Array.from(chosen, ([, df]) => (settings.useIdf ? Math.log((1 + texts.length) / (1 + df)) + 1 : 1));
@@ -74,9 +80,9 @@ export class FeatureSpace {
   forEachFeature(text: string, visit: (feature: number, value: number) => void): void {
     const { accumulator, touched, settings } = this;
     this.touchedCount = 0;
-    forEachCharGram(text, settings.minGram, settings.maxGram, (gram) => {
-      const feature = this.index.get(gram);
-      if (feature === undefined) return;
+    forEachCharGram(text, settings.minGram, settings.maxGram, (key) => {
+      const feature = this.index.get(key);
+      if (feature < 0) return;
       if (accumulator[feature] === 0) touched[this.touchedCount++] = feature;
       accumulator[feature]++;
     });
