@@ -14,6 +14,6 @@ export const DEFAULT_HYPER_PARAMETERS: ClassifierHyperParameters = {
   nbInterpolation: 0.5,
   nbSmoothing: 0.1,
   calibrationFolds: 3,
-  weightPruning: 0.01,
+  weightPruning: 0.02,
   seed: 42,
 };
