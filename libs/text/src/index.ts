@@ -2,3 +2,4 @@ export * from './normalize';
 export * from './words';
 export * from './pii';
 export * from './spam';
+export * from './classifier';

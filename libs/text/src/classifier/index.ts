@@ -1,0 +1,12 @@
+export * from './classifier.types';
+export * from './classifier-defaults';
+export { normalizeForClassifier } from './classifier-normalize.util';
+export { parseLabelledText, LabelledTextParseError } from './labelled-text.parser';
+export { trainClassifier } from './train-classifier';
+export { TextClassifier } from './text-classifier';
+export { serializeClassifierModel, loadClassifierModel, ClassifierModelError, type LoadClassifierOptions } from './classifier-model.serializer';
+export { evaluateClassifier, computeEvaluation, type LabelPredictor } from './evaluate-classifier.util';
+export { formatEvaluationReport } from './format-evaluation-report.util';
+export { stratifiedSplit, stratifiedFolds } from './stratified-split.util';
+export { trainTfidfSvmBaseline, trainNaiveBayesBaseline } from './baseline-models';
+export { compareModels, type ModelComparison, type CompareProgress } from './compare-models.util';
