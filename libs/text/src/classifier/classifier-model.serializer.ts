@@ -53,7 +53,7 @@ function validatedModel(value: unknown): ClassifierModel {
   const classes = Array.isArray(labels) ? labels.length : 0;
   const problems: string[] = [];
   if (!Array.isArray(labels) || classes < 2 || !labels.every((label) => typeof label === 'string')) problems.push('labels');
-  if (value.normalizer !== 'builtin-v1' && value.normalizer !== 'custom') problems.push('normalizer');
+  if (value.normalizer !== 'builtin-v2' && value.normalizer !== 'custom') problems.push('normalizer');
   if (!isRecord(value.hyperParameters) || !['minGram', 'maxGram', 'maxTextLength'].every((key) => isRecord(value.hyperParameters) && typeof value.hyperParameters[key] === 'number')) {
     problems.push('hyperParameters');
   }

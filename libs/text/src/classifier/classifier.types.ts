@@ -36,7 +36,7 @@ export interface ClassifierHyperParameters {
 }
 
 /** How the text was prepared before n-grams were taken. */
-export type NormalizerKind = 'builtin-v1' | 'custom';
+export type NormalizerKind = 'builtin-v2' | 'custom';
 
 export interface TrainClassifierOptions extends Partial<ClassifierHyperParameters> {
   /** Replaces the built-in normaliser (NFKC, lower case, punctuation and emoji removed). */

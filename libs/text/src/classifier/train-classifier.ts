@@ -57,7 +57,7 @@ export function trainClassifier(examples: readonly LabelledExample[], options: T
     format: CLASSIFIER_FORMAT,
     formatVersion: CLASSIFIER_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
-    normalizer: normalize ? 'custom' : 'builtin-v1',
+    normalizer: normalize ? 'custom' : 'builtin-v2',
     labels,
     hyperParameters,
     trainingSetSize: examples.length,

@@ -35,3 +35,24 @@ export function toSimplifiedChar(char: string): string {
   }
   return char;
 }
+
+const simplifiedCache = new Map<string, string>();
+
+/** A whole text folded to simplified characters, character by character (see {@link toSimplifiedChar}). */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    if (!isHanCodePoint(cp)) {
+      out += char;
+      continue;
+    }
+    let simplified = simplifiedCache.get(char);
+    if (simplified === undefined) {
+      simplified = toSimplifiedChar(char);
+      simplifiedCache.set(char, simplified);
+    }
+    out += simplified;
+  }
+  return out;
+}

@@ -40,7 +40,7 @@ describe('trainClassifier', () => {
     expect(model.labels).toEqual(['噪音', '垃圾', '路灯']);
     expect(model.trainingSetSize).toBe(30);
     expect(model.classCounts).toEqual([10, 10, 10]);
-    expect(model.normalizer).toBe('builtin-v1');
+    expect(model.normalizer).toBe('builtin-v2');
     expect(Date.parse(model.createdAt)).not.toBeNaN();
   });
 
