@@ -15,18 +15,20 @@ export const GPS_MARGIN_METRES = 15;
 
 /**
  * Weights of the parts (they sum to 1). The photo weighs most: a second photo of the same scene is the
- * most specific evidence there is. Distance comes next; the text is weaker than both because residents
- * describe the same problem in very different words, and two different broken lamps are described alike.
- * The category is a small bonus (same 小类 over same 大类): related categories are a precondition anyway.
- * Age breaks ties in favour of fresh tickets, which are the ones neighbours are still reporting.
+ * most specific evidence there is. Distance comes next. The text weighs little: residents describe one
+ * problem in very different words, and two different broken lamps are described alike, so character
+ * overlap says "same kind of problem" far more often than "same problem". The category is a small bonus
+ * (same 小类 over same 大类 or unknown): related categories are a precondition anyway. Age breaks ties
+ * in favour of fresh tickets, which are the ones neighbours are still reporting.
  */
-export const DUPLICATE_WEIGHTS = { photo: 0.4, distance: 0.25, text: 0.2, category: 0.1, age: 0.05 } as const;
+export const DUPLICATE_WEIGHTS = { photo: 0.5, distance: 0.25, text: 0.1, category: 0.1, age: 0.05 } as const;
 
 /**
- * At or above this score a report is a duplicate. With the weights above it takes a photo of the same
- * scene plus a close position, or, without photos, a close position, the same category and clearly the
- * same wording: a wrong merge hides a real problem from the department, a missed merge only costs a
- * second work order, so the threshold leans to precision.
+ * At or above this score a report is a duplicate. With the weights above it takes a clearly matching
+ * photo with a plausible position, a fairly similar photo close by, or, without photos, the same spot,
+ * the same category and clearly the same wording. A photo showing another scene keeps a report apart
+ * even when everything else agrees (0.5 at most). A wrong merge hides a real problem from the
+ * department while a missed merge only costs a second work order, so the threshold leans to precision.
  */
 export const DUPLICATE_THRESHOLD = 0.6;
 
@@ -36,17 +38,24 @@ export const DUPLICATE_THRESHOLD = 0.6;
  */
 export const MISSING_PHOTO_PART = 0.3;
 
-/** Hamming distances (of 64 bits) at which the photo part is 1 and 0: re-encoded or slightly re-framed
- * copies of a picture land at ≤ 10 bits, photos of different scenes at ≥ 22 (unrelated images ≈ 32). */
-const PHOTO_SAME_BITS = 10;
-const PHOTO_DIFFERENT_BITS = 22;
+/**
+ * Hamming distances (of 64 bits) at which the photo part is 1 and 0. Two unrelated photos differ like
+ * coin flips, 32 ± 4 bits, so 28 bits is still what chance gives; 12 bits or fewer never happen by chance.
+ * A re-encoded copy lands at 0–5 bits, a second photo of the same scene, reframed by 5–15 % and tilted,
+ * anywhere between 5 and 25: hence a wide linear ramp rather than a cut-off.
+ */
+const PHOTO_SAME_BITS = 12;
+const PHOTO_DIFFERENT_BITS = 28;
 
-/** Text similarity at which the text part is 0 and 1 (unrelated complaints score ≈ 0–0.1, paraphrases 0.2–0.6). */
+/**
+ * Text similarity at which the text part is 0 and 1: complaints about unrelated problems score 0–0.1,
+ * rewordings of one problem 0.05–0.4 (residents pick different words), a near copy above 0.35.
+ */
 const TEXT_UNRELATED = 0.05;
-const TEXT_SAME = 0.45;
+const TEXT_SAME = 0.35;
 
-/** Within this share of the radius the position is as good as the same spot (GPS cannot do better). */
-const SAME_SPOT_SHARE_OF_RADIUS = 0.25;
+/** Two phone fixes of one spot are routinely this far apart: closer than this is "the same spot". */
+const SAME_SPOT_METRES = 10;
 
 /** How the categories of the report and the ticket relate; `unknown` when either has none. */
 export type CategoryRelation = 'same' | 'parent' | 'unknown' | 'unrelated';
@@ -110,7 +119,7 @@ export function bestPhotoDistance(a: readonly string[], b: readonly string[]): n
 export function scoreDuplicate(input: DuplicateScoreInput): DuplicateScore {
   const searchRadius = input.radiusMetres + GPS_MARGIN_METRES;
   const parts: DuplicateScoreParts = {
-    distance: falling(input.distanceMetres, input.radiusMetres * SAME_SPOT_SHARE_OF_RADIUS, searchRadius),
+    distance: falling(input.distanceMetres, Math.min(SAME_SPOT_METRES, input.radiusMetres), searchRadius),
     category: CATEGORY_PART[input.category],
     photo: input.photoDistance === null ? null : falling(input.photoDistance, PHOTO_SAME_BITS, PHOTO_DIFFERENT_BITS),
     text: clamp01((input.textSimilarity - TEXT_UNRELATED) / (TEXT_SAME - TEXT_UNRELATED)),

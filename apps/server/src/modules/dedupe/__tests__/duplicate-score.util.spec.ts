@@ -71,7 +71,7 @@ describe('scoreDuplicate', () => {
   it('scales the distance part with the category radius', () => {
     const lamp = scoreDuplicate({ ...SAME_PROBLEM, distanceMetres: 40, radiusMetres: 30 });
     const river = scoreDuplicate({ ...SAME_PROBLEM, distanceMetres: 40, radiusMetres: 200 });
-    expect(river.parts.distance).toBe(1);
+    expect(river.parts.distance).toBeGreaterThan(0.8);
     expect(lamp.parts.distance).toBeLessThan(0.3);
   });
 });
