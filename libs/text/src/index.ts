@@ -3,3 +3,4 @@ export * from './words';
 export * from './pii';
 export * from './spam';
 export * from './classifier';
+export * from './similarity';

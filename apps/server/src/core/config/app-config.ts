@@ -43,6 +43,8 @@ export interface AppConfig {
   /** processingConcurrency: photos decoded at once per process (the rest queue), bounding memory. */
   photos: { maxBytes: number; maxPixels: number; processingConcurrency: number };
   tickets: { reopenWindowDays: number };
+  /** Duplicate detection: the merge radius of a report without a category, and how old a ticket may be. */
+  dedupe: { radiusMetres: number; windowDays: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
@@ -85,6 +87,8 @@ const envSchema = z.object({
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   PHOTO_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  DEDUPE_RADIUS_METRES: z.coerce.number().int().min(5).max(1000).default(50),
+  DEDUPE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS, processingConcurrency: e.PHOTO_PROCESSING_CONCURRENCY },
     tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
+    dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

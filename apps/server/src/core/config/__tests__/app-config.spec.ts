@@ -48,6 +48,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://u@h:3306/bad;name' }, /must name a database/],
     [{ PORT: '70000' }, /PORT/],
     [{ PORT: 'http' }, /PORT/],
+    [{ DEDUPE_RADIUS_METRES: '0' }, /DEDUPE_RADIUS_METRES/],
+    [{ DEDUPE_RADIUS_METRES: 'far' }, /DEDUPE_RADIUS_METRES/],
+    [{ DEDUPE_WINDOW_DAYS: '1.5' }, /DEDUPE_WINDOW_DAYS/],
+    [{ DEDUPE_WINDOW_DAYS: '365' }, /DEDUPE_WINDOW_DAYS/],
     [{ AUTH_DEV_LOGIN: 'maybe' }, /AUTH_DEV_LOGIN must be true or false/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 16 characters/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
@@ -61,6 +65,11 @@ describe('loadConfig', () => {
   ])('refuses %j with a readable reason', (env, reason) => {
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     expect(() => loadConfig(env, CWD)).toThrow(reason);
+  });
+
+  it('merges duplicates within 50 m and 7 days unless configured otherwise', () => {
+    expect(loadConfig({}, CWD).dedupe).toEqual({ radiusMetres: 50, windowDays: 7 });
+    expect(loadConfig({ DEDUPE_RADIUS_METRES: '80', DEDUPE_WINDOW_DAYS: '3' }, CWD).dedupe).toEqual({ radiusMetres: 80, windowDays: 3 });
   });
 
   it('reads CORS origins as a trimmed list', () => {

@@ -1,0 +1,99 @@
+import { DataSource } from 'typeorm';
+import { DedupeModule } from '../../modules/dedupe/dedupe.module';
+import { DedupeService, type DuplicateQuery } from '../../modules/dedupe/dedupe.service';
+import { Ticket } from '../../modules/tickets/entities/ticket.entity';
+import { loginAs, type LoggedIn } from '../helpers/auth';
+import { sceneJpeg } from '../helpers/images';
+import { MANHOLE, STREETLIGHT, XINJIEKOU, reportBody, submitReport } from '../helpers/reporting';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const DAY_MS = 86_400_000;
+
+/** A point `metres` north of 新街口 (GCJ-02, like the stored tickets). */
+const northOfXinjiekou = (metres: number) => ({ lat: XINJIEKOU.lat + metres / 111_195, lng: XINJIEKOU.lng });
+
+/** Uploads a photo of scene `layout` and returns its id with the perceptual hash the server stored. */
+async function uploadScene(t: TestApp, db: DataSource, who: LoggedIn, layout: 'a' | 'b'): Promise<{ id: string; phash: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(await sceneJpeg(1200, 900, layout))], { type: 'image/jpeg' }), 'scene.jpg');
+  const response = await fetch(`${t.baseUrl}/api/v1/photos`, { method: 'POST', headers: who.headers, body: form });
+  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as { id: string };
+  return { id, phash: (await db.query('SELECT phash FROM photos WHERE id = ?', [id]))[0].phash };
+}
+
+describe('duplicate detection (附议)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let dedupe: DedupeService;
+  let resident: LoggedIn;
+  let ticketId: string;
+  let photoHash: string;
+  let categoryIdOf: (code: string) => Promise<string>;
+  let reportedAt: Date;
+
+  /** A second resident's report of the same manhole: 20 m away, reworded, the same photo, an hour later. */
+  const secondReport = async (fields: Partial<DuplicateQuery> = {}): Promise<DuplicateQuery> => ({
+    ...northOfXinjiekou(20),
+    categoryId: await categoryIdOf(MANHOLE.code),
+    photoHashes: [photoHash],
+    description: '地铁2号出口边上的井盖没了，太危险了！',
+    now: new Date(reportedAt.getTime() + 3600_000),
+    ...fields,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({}, [DedupeModule]);
+    db = t.app.get(DataSource);
+    dedupe = t.app.get(DedupeService);
+    categoryIdOf = async (code) => (await db.query('SELECT id FROM categories WHERE code = ?', [code]))[0].id;
+    resident = await loginAs(t.baseUrl, 'resident', { openid: 'dedupe-first-reporter' });
+    const photo = await uploadScene(t, db, resident, 'a');
+    photoHash = photo.phash;
+    reportedAt = new Date();
+    const created = await submitReport(t.baseUrl, resident, reportBody({ photoIds: [photo.id] }));
+    if (!created.body.ticket) throw new Error(`no ticket: ${created.text}`);
+    ticketId = created.body.ticket.id;
+    // A ticket of an unrelated category at the very same spot must never be the answer.
+    await submitReport(t.baseUrl, resident, reportBody({ categoryCode: 'SR-01', description: '路边一堆垃圾' }));
+  });
+  afterAll(() => t.close());
+
+  it('finds the first report’s ticket for a second report 20 m away with similar text and the same photo', async () => {
+    const match = await dedupe.findDuplicate(await secondReport());
+    expect(match).toMatchObject({ ticketId, parts: { photo: 1, category: 1 } });
+    expect(match?.parts.distance).toBeGreaterThan(0.5);
+  });
+
+  it('finds it from a neighbouring 小类 of the same 大类 too (路灯 and 井盖 are both 公用设施)', async () => {
+    const match = await dedupe.findDuplicate(await secondReport({ categoryId: await categoryIdOf(STREETLIGHT.code) }));
+    expect(match).toMatchObject({ ticketId, parts: { category: 0.5 } });
+  });
+
+  it('does not find it 200 m away', async () => {
+    expect(await dedupe.findDuplicate(await secondReport(northOfXinjiekou(200)))).toBeNull();
+  });
+
+  it('does not find it after the window of DEDUPE_WINDOW_DAYS (7) days', async () => {
+    expect(await dedupe.findDuplicate(await secondReport({ now: new Date(reportedAt.getTime() + 8 * DAY_MS) }))).toBeNull();
+    expect(await dedupe.findDuplicate(await secondReport({ now: new Date(reportedAt.getTime() + 6 * DAY_MS) }))).toMatchObject({ ticketId });
+  });
+
+  it('does not find it from an unrelated category', async () => {
+    expect(await dedupe.findDuplicate(await secondReport({ categoryId: await categoryIdOf('SR-01') }))).toBeNull();
+  });
+
+  it('does not find a different problem at the same spot (another photo, other words)', async () => {
+    const other = await uploadScene(t, db, resident, 'b');
+    expect(await dedupe.findDuplicate(await secondReport({ photoHashes: [other.phash], description: '井盖边上的路面裂开了' }))).toBeNull();
+  });
+
+  it('finds it while pending triage or in progress, not once it is closed', async () => {
+    for (const status of ['pending_triage', 'in_progress'] as const) {
+      await db.getRepository(Ticket).update({ id: ticketId }, { status });
+      expect(await dedupe.findDuplicate(await secondReport())).toMatchObject({ ticketId });
+    }
+    await db.getRepository(Ticket).update({ id: ticketId }, { status: 'closed', closedAt: new Date() });
+    expect(await dedupe.findDuplicate(await secondReport())).toBeNull();
+  });
+});

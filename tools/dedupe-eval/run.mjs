@@ -1,0 +1,263 @@
+// Duplicate-detection evaluation (issue 4, "Duplicates"): builds a labelled set of report pairs with
+// realistic variation, computes each pair's score with the server's own code (photo pipeline dHash,
+// libs/text similarity, scoreDuplicate from apps/server/dist) and prints precision, recall, F1, the
+// confusion counts, score distributions and a verdict. Deterministic for a given --seed.
+//
+//   npm run eval:dedupe -- [--pairs 600] [--seed 1] [--concurrency 2]
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { PAIR_KINDS, buildPairs, prng } from './pairs.mjs';
+import { photograph, renderScene } from './scenes.mjs';
+import { PROBLEMS } from './problems.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVER_MAIN = path.join(ROOT, 'apps/server/dist/main.js');
+const TARGET = { precision: 0.95, recall: 0.9 };
+
+function parseArgs(argv, defaults) {
+  const options = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!match || !(match[1] in defaults)) throw new Error(`unknown argument ${argv[i]} (options: ${Object.keys(defaults).join(', ')})`);
+    const raw = match[2] ?? argv[++i];
+    options[match[1]] = Number(raw);
+    if (!Number.isFinite(options[match[1]])) throw new Error(`--${match[1]} must be a number`);
+  }
+  return options;
+}
+
+const options = parseArgs(process.argv.slice(2), { pairs: 600, seed: 1, concurrency: Math.max(1, availableParallelism()) });
+if (options.pairs < 500) console.warn(`note: --pairs ${options.pairs} is below the 500 pairs issue 4 asks for`);
+
+if (!existsSync(path.join(ROOT, 'apps/server/dist/modules/dedupe/duplicate-score.util.js'))) {
+  console.log('apps/server/dist has no dedupe code: building the server (npx nx run server:build)…');
+  execSync('npx nx run server:build', { cwd: ROOT, stdio: 'inherit' });
+}
+const requireServer = createRequire(SERVER_MAIN);
+const { scoreDuplicate, bestPhotoDistance, DUPLICATE_THRESHOLD, GPS_MARGIN_METRES } = requireServer('./modules/dedupe/duplicate-score.util');
+const { processPhoto } = requireServer('./modules/photos/photo-pipeline.util');
+const { CATEGORIES } = requireServer('./core/database/seeds/data/categories.data');
+const { textSimilarity } = requireServer('@ssp/text');
+const { haversineMetres } = requireServer('@ssp/geo');
+
+/** Seeded 小类 with their 大类 and merge radius, as the server seeds them. */
+const LEAVES = CATEGORIES.flatMap((top) => top.children.map((child) => ({ code: child.code, parentCode: top.code, radius: child.dedupeRadiusMetres })));
+const LEAF = new Map(LEAVES.map((leaf) => [leaf.code, leaf]));
+const DEFAULT_RADIUS = 50;
+for (const problem of PROBLEMS) if (!LEAF.has(problem.category)) throw new Error(`problem ${problem.id}: no seeded category ${problem.category}`);
+
+function relationOf(reportCode, ticketCode) {
+  if (reportCode === null || ticketCode === null) return 'unknown';
+  if (reportCode === ticketCode) return 'same';
+  return LEAF.get(reportCode).parentCode === LEAF.get(ticketCode).parentCode ? 'parent' : 'unrelated';
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping order. */
+async function mapLimited(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i], i);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * The report's photo: another resident, another phone. Relative to the first photo: 5–15 % cropped
+ * (the view shifted anywhere the crop allows), tilted ±5°, ±20 % brightness, another size and JPEG quality.
+ */
+const RESHOOT = (random, first) => {
+  const cropShare = 0.05 + random() * 0.1;
+  return {
+    cropShare,
+    shiftX: first.shiftX + (random() - 0.5) * cropShare,
+    shiftY: first.shiftY + (random() - 0.5) * cropShare,
+    rotateDegrees: first.rotateDegrees + (random() * 2 - 1) * 5,
+    brightness: first.brightness * (0.8 + random() * 0.4),
+    width: 600 + Math.floor(random() * 600),
+    quality: 55 + Math.floor(random() * 41),
+  };
+};
+/** The first report's photo: the scene's central view, casually framed. */
+const FIRST_SHOT = (random) => ({
+  cropShare: 0,
+  shiftX: (random() - 0.5) * 0.04,
+  shiftY: (random() - 0.5) * 0.04,
+  rotateDegrees: (random() * 2 - 1) * 1.5,
+  brightness: 0.9 + random() * 0.2,
+  width: 800 + Math.floor(random() * 400),
+  quality: 75 + Math.floor(random() * 18),
+});
+
+const pct = (x) => `${(100 * x).toFixed(1)} %`;
+const f3 = (x) => x.toFixed(3);
+
+function metrics(rows, predict) {
+  let tp = 0, fp = 0, tn = 0, fn = 0;
+  for (const row of rows) {
+    const predicted = predict(row);
+    if (row.pair.duplicate) predicted ? tp++ : fn++;
+    else predicted ? fp++ : tn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, tn, fn, precision, recall, f1 };
+}
+
+function histogram(values, bins, low, high) {
+  const counts = new Array(bins).fill(0);
+  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor(((v - low) / (high - low)) * bins)))]++;
+  return counts;
+}
+
+function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')}`;
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function quantiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+  return [at(0), at(0.1), at(0.5), at(0.9), sorted[sorted.length - 1]];
+}
+
+async function main() {
+  const t0 = performance.now();
+  console.log(`Dedupe evaluation · ${options.pairs} pairs · seed ${options.seed} · server code from apps/server/dist · ${availableParallelism()} cores (shared with other work)`);
+  console.log(`threshold ${DUPLICATE_THRESHOLD} · GPS margin ${GPS_MARGIN_METRES} m · ${PROBLEMS.length} problem types in ${new Set(PROBLEMS.map((p) => p.category)).size} categories`);
+  const pairs = buildPairs({ count: options.pairs, seed: options.seed, categories: LEAVES });
+
+  // Photos: render each scene once, photograph it as each side's resident would, hash with the server pipeline.
+  const scenes = new Map();
+  const sceneOf = (scene) => {
+    if (!scenes.has(scene.seed)) scenes.set(scene.seed, renderScene(scene.template, prng(scene.seed)));
+    return scenes.get(scene.seed);
+  };
+  const hash = async (photo) => (await processPhoto(photo, { maxPixels: 50_000_000 })).phash;
+  /** The first photo of a scene is framed by `random` alone; a re-shoot of the same scene starts from that framing. */
+  const hashesOf = async (pair) => {
+    const random = prng(options.seed * 7919 + pair.index);
+    const ticketShot = FIRST_SHOT(random);
+    const reportFirstShot = pair.report.scene === pair.ticket.scene ? ticketShot : FIRST_SHOT(random);
+    const reportShot = RESHOOT(random, reportFirstShot);
+    const ticket = pair.ticket.scene ? [await hash(await photograph(await sceneOf(pair.ticket.scene), ticketShot))] : [];
+    const report = pair.report.scene ? [await hash(await photograph(await sceneOf(pair.report.scene), reportShot))] : [];
+    return { ticket, report };
+  };
+  let done = 0;
+  const rows = await mapLimited(pairs, options.concurrency, async (pair) => {
+    const { ticket: ticketHashes, report: reportHashes } = await hashesOf(pair);
+    if (pair.ticket.scene) scenes.delete(pair.ticket.scene.seed);
+    if (pair.report.scene) scenes.delete(pair.report.scene.seed);
+    const distanceMetres = haversineMetres(pair.ticket.point, pair.report.point);
+    const radiusMetres = pair.report.categoryCode === null ? DEFAULT_RADIUS : LEAF.get(pair.report.categoryCode).radius;
+    const input = {
+      distanceMetres,
+      radiusMetres,
+      category: relationOf(pair.report.categoryCode, pair.ticket.categoryCode),
+      photoDistance: bestPhotoDistance(reportHashes, ticketHashes),
+      textSimilarity: textSimilarity(pair.report.description, pair.ticket.description),
+      ageDays: pair.ageDays,
+      windowDays: 7,
+    };
+    done++;
+    if (done % 100 === 0) process.stdout.write(`  ${done}/${pairs.length} pairs hashed and scored (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+    return { pair, input, result: scoreDuplicate(input) };
+  });
+
+  if (process.env.DEDUPE_EVAL_DUMP) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.DEDUPE_EVAL_DUMP, JSON.stringify(rows.map((r) => ({ kind: r.pair.kind, duplicate: r.pair.duplicate, input: r.input, score: r.result.score }))));
+  }
+  const main = metrics(rows, (row) => row.result.duplicate);
+  console.log('\n== Result (shipped weights and threshold)');
+  printTable(['', 'predicted duplicate', 'predicted new'], [
+    ['duplicate (labelled)', `TP ${main.tp}`, `FN ${main.fn}`],
+    ['different (labelled)', `FP ${main.fp}`, `TN ${main.tn}`],
+  ]);
+  console.log(`  precision ${f3(main.precision)} · recall ${f3(main.recall)} · F1 ${f3(main.f1)}`);
+
+  console.log('\n== By kind of pair');
+  const photoSides = (row) => (row.input.photoDistance !== null ? 'both photos' : row.pair.ticket.scene || row.pair.report.scene ? 'one side without photo' : 'no photos');
+  const groups = new Map();
+  for (const row of rows) {
+    for (const key of [row.pair.kind, `${row.pair.kind} · ${photoSides(row)}`]) {
+      const g = groups.get(key) ?? { n: 0, merged: 0 };
+      g.n++;
+      if (row.result.duplicate) g.merged++;
+      groups.set(key, g);
+    }
+  }
+  printTable(['kind', 'pairs', 'merged', 'share merged'], [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => [key, g.n, g.merged, pct(g.merged / g.n)]));
+
+  console.log('\n== Score distribution (count per bin of 0.1; | marks the threshold)');
+  const positives = rows.filter((r) => r.pair.duplicate).map((r) => r.result.score);
+  const negatives = rows.filter((r) => !r.pair.duplicate).map((r) => r.result.score);
+  const hp = histogram(positives, 10, 0, 1);
+  const hn = histogram(negatives, 10, 0, 1);
+  printTable(['score', ...hp.map((_, i) => `${(i / 10).toFixed(1)}${i === Math.floor(DUPLICATE_THRESHOLD * 10) ? '|' : ''}`)], [
+    ['duplicates', ...hp],
+    ['different', ...hn],
+  ]);
+  printTable(['', 'min', 'p10', 'median', 'p90', 'max'], [
+    ['score of duplicates', ...quantiles(positives).map(f3)],
+    ['score of different', ...quantiles(negatives).map(f3)],
+  ]);
+
+  console.log('\n== Evidence behind the parts');
+  const photoRows = (filter) => rows.filter((r) => r.input.photoDistance !== null && filter(r)).map((r) => r.input.photoDistance);
+  const textRows = (filter) => rows.filter(filter).map((r) => r.input.textSimilarity);
+  const sameTemplate = (r) => !r.pair.duplicate && PROBLEMS.find((p) => p.id === r.pair.report.problem).scene === PROBLEMS.find((p) => p.id === r.pair.ticket.problem).scene;
+  printTable(['', 'n', 'min', 'p10', 'median', 'p90', 'max'], [
+    ['dHash bits, same scene re-photographed', ...((v) => [v.length, ...quantiles(v)])(photoRows((r) => r.pair.duplicate))],
+    ['dHash bits, other scene, same template', ...((v) => [v.length, ...quantiles(v)])(photoRows(sameTemplate))],
+    ['dHash bits, other scene, other template', ...((v) => [v.length, ...quantiles(v)])(photoRows((r) => !r.pair.duplicate && !sameTemplate(r)))],
+    ['text similarity, same problem reworded', ...((v) => [v.length, ...quantiles(v).map(f3)])(textRows((r) => r.pair.duplicate))],
+    ['text similarity, same kind of fault elsewhere', ...((v) => [v.length, ...quantiles(v).map(f3)])(textRows((r) => !r.pair.duplicate && r.pair.report.problem === r.pair.ticket.problem))],
+    ['text similarity, another problem', ...((v) => [v.length, ...quantiles(v).map(f3)])(textRows((r) => !r.pair.duplicate && r.pair.report.problem !== r.pair.ticket.problem))],
+  ]);
+
+  console.log('\n== Sensitivity (same pairs; not used to choose the shipped values)');
+  const variants = [
+    ...[0.5, 0.55, 0.6, 0.65, 0.7].map((t) => [`threshold ${t}`, (r) => r.result.duplicate || (r.result.score >= t && scoreDuplicate({ ...r.input, textSimilarity: 1, photoDistance: 0 }).duplicate), (r) => r.result.score >= t]),
+  ].map(([label, , atThreshold]) => {
+    const m = metrics(rows, (r) => atThreshold(r) && scoreDuplicate({ ...r.input, photoDistance: 0, textSimilarity: 1, ageDays: 0 }).duplicate);
+    return [label, f3(m.precision), f3(m.recall), m.fp, m.fn];
+  });
+  const noMargin = metrics(rows, (r) => r.result.duplicate && r.input.distanceMetres <= r.input.radiusMetres);
+  const noPhotos = metrics(rows, (r) => scoreDuplicate({ ...r.input, photoDistance: null }).duplicate);
+  const noText = metrics(rows, (r) => scoreDuplicate({ ...r.input, textSimilarity: 0.25 }).duplicate);
+  printTable(['variant', 'precision', 'recall', 'FP', 'FN'], [
+    ...variants,
+    ['candidates only within R (no GPS margin)', f3(noMargin.precision), f3(noMargin.recall), noMargin.fp, noMargin.fn],
+    ['photos ignored', f3(noPhotos.precision), f3(noPhotos.recall), noPhotos.fp, noPhotos.fn],
+    ['text ignored (similarity fixed at 0.25)', f3(noText.precision), f3(noText.recall), noText.fp, noText.fn],
+  ]);
+
+  const shares = PAIR_KINDS.map(([kind, share]) => `${kind} ${pct(share)}`).join(', ');
+  console.log(`\npairs: ${rows.length} (${shares}) · ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const met = main.precision >= TARGET.precision && main.recall >= TARGET.recall;
+  const misses = [];
+  if (main.precision < TARGET.precision) misses.push(`precision ${f3(main.precision)} < ${TARGET.precision}`);
+  if (main.recall < TARGET.recall) misses.push(`recall ${f3(main.recall)} < ${TARGET.recall}`);
+  console.log(`precision ${f3(main.precision)} · recall ${f3(main.recall)} · F1 ${f3(main.f1)}`);
+  console.log(`VERDICT P ≥ ${TARGET.precision} and R ≥ ${TARGET.recall}: ${met ? 'MET' : `MISSED — ${misses.join(', ')}`}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
