@@ -1,21 +1,8 @@
-import { describeAction, describeFactCondition } from './describe.util';
-import type { EvaluationContext } from './evaluation-context';
-import { FACTS } from './fact.registry';
-import { FACT_INDEX } from './fact-snapshot.util';
+import { compileCondition, type ConditionTest, type ConditionTracer } from './compile-condition.util';
+import { describeAction } from './describe.util';
 import { formatShanghaiDateTime, parseIsoDateTime } from './local-time.util';
-import { OPERATORS } from './operator.registry';
-import {
-  isAllCondition,
-  isAnyCondition,
-  isNotCondition,
-  type Condition,
-  type FactCondition,
-  type RoutingRule,
-  type RuleSet,
-} from './rule.types';
-import type { ConditionTrace, RoutingDecision, RuleTraceEntry } from './trace.types';
-
-export type ConditionEvaluator = (context: EvaluationContext) => ConditionTrace;
+import type { RoutingRule, RuleSet } from './rule.types';
+import type { RoutingDecision, RuleTraceEntry } from './trace.types';
 
 /** A rule ready to evaluate: its test as closures, and everything that does not depend on the facts. */
 export interface CompiledRule {
@@ -23,7 +10,8 @@ export interface CompiledRule {
   /** Epoch milliseconds of the effective window, or null for an open end. */
   readonly fromMs: number | null;
   readonly untilMs: number | null;
-  readonly condition: ConditionEvaluator;
+  readonly test: ConditionTest;
+  readonly trace: ConditionTracer;
   readonly decision: RoutingDecision;
   /** `规则「…」（顺序 10）` */
   readonly label: string;
@@ -74,11 +62,13 @@ function compileRule(rule: RoutingRule): CompiledRule {
   const skippedEntry = (outcome: RuleTraceEntry['outcome'], why: string): RuleTraceEntry =>
     Object.freeze({ ruleId: rule.id, ruleName: rule.name, order: rule.order, outcome, condition: null, explanation: label + why });
   const { then } = rule;
+  const { test, trace } = compileCondition(rule.when);
   return {
     rule,
     fromMs,
     untilMs,
-    condition: compileCondition(rule.when),
+    test,
+    trace,
     decision: Object.freeze({
       ruleId: rule.id,
       ruleName: rule.name,
@@ -103,57 +93,10 @@ function compileRule(rule: RoutingRule): CompiledRule {
   };
 }
 
-function compileCondition(condition: Condition): ConditionEvaluator {
-  if (isAllCondition(condition)) return compileGroup('all', condition.all);
-  if (isAnyCondition(condition)) return compileGroup('any', condition.any);
-  if (isNotCondition(condition)) {
-    const child = compileCondition(condition.not);
-    return (context) => {
-      const trace = child(context);
-      return { kind: 'not', result: !trace.result, child: trace };
-    };
-  }
-  return compileFactCondition(condition);
-}
-
-/** `all` stops at the first child that fails, `any` at the first that holds. */
-function compileGroup(kind: 'all' | 'any', conditions: readonly Condition[]): ConditionEvaluator {
-  const children = conditions.map(compileCondition);
-  const stopOn = kind === 'any';
-  return (context) => {
-    const traces: ConditionTrace[] = [];
-    for (let i = 0; i < children.length; i++) {
-      const trace = children[i](context);
-      traces.push(trace);
-      if (trace.result === stopOn) return { kind, result: stopOn, children: traces, skipped: children.length - i - 1 };
-    }
-    return { kind, result: !stopOn, children: traces, skipped: 0 };
-  };
-}
-
-function compileFactCondition(condition: FactCondition): ConditionEvaluator {
-  const fact = FACTS[condition.fact];
-  const operator = OPERATORS[condition.operator];
-  if (!fact || !operator) throw new TypeError(`Unknown fact or operator in ${JSON.stringify(condition)}`);
-  if (!operator.appliesTo.includes(fact.kind)) {
-    throw new TypeError(`Operator ${operator.name} does not apply to fact ${fact.name}`);
-  }
-  const index = FACT_INDEX[fact.name];
-  const test = operator.compile(condition.value, fact);
-  const whenMissing = operator.holdsWhenMissing(condition.value);
-  const head = `${describeFactCondition(condition)}：实际为 `;
-  const { fact: factName, operator: operatorName, value } = condition;
-  return (context) => {
-    const seen = context.values[index];
-    const result = seen === undefined ? whenMissing : test(seen);
-    return {
-      kind: 'fact',
-      fact: factName,
-      operator: operatorName,
-      value,
-      seen: context.tracedValue(index),
-      result,
-      explanation: head + context.shownValue(index) + (result ? '，成立' : '，不成立'),
-    };
-  };
+/** Why a rule is not evaluated at `now` (epoch ms), or null when it is. */
+export function skipReasonAt(rule: CompiledRule, now: number): 'disabled' | 'notYetEffective' | 'expired' | null {
+  if (!rule.rule.enabled) return 'disabled';
+  if (rule.fromMs !== null && now < rule.fromMs) return 'notYetEffective';
+  if (rule.untilMs !== null && now >= rule.untilMs) return 'expired';
+  return null;
 }

@@ -1,23 +1,18 @@
 import { FACT_NAMES, FACTS, type FactSpec } from './fact.registry';
-import { snapshotFacts, type FactValue } from './fact-snapshot.util';
+import type { FactValue } from './fact-snapshot.util';
 import { cutText, describeSeen } from './describe.util';
 
 const SPECS: readonly FactSpec[] = FACT_NAMES.map((name) => FACTS[name]);
 
 /**
- * The facts of one evaluation, normalised once, with their trace forms computed on first use and then
- * shared by every condition that reads the same fact.
+ * The fact snapshot of one evaluation while its trace is built, with the trace forms of each fact
+ * computed on first use and then shared by every condition that reads the same fact.
  */
 export class EvaluationContext {
-  readonly values: readonly (FactValue | undefined)[];
-  private readonly shown: (string | undefined)[];
-  private readonly traced: (FactValue | null | undefined)[];
+  private readonly shown: (string | undefined)[] = new Array<string | undefined>(SPECS.length);
+  private readonly traced: (FactValue | null | undefined)[] = new Array<FactValue | null | undefined>(SPECS.length);
 
-  constructor(facts: unknown) {
-    this.values = snapshotFacts(facts);
-    this.shown = new Array<string | undefined>(SPECS.length);
-    this.traced = new Array<FactValue | null | undefined>(SPECS.length);
-  }
+  constructor(readonly values: readonly (FactValue | undefined)[]) {}
 
   /** The fact as the explanation shows it: `GY-01`, `22:00`, `「井盖没了…」`, `未知`. */
   shownValue(index: number): string {

@@ -9,6 +9,7 @@ export * from './validate-rule-set.util';
 export * from './trace.types';
 export * from './compile-rule-set.util';
 export * from './evaluate-rules.util';
+export { RuleEvaluation } from './rule-evaluation';
 export * from './diff-rule-sets.util';
 export { describeAction, describeCondition, describeFactCondition } from './describe.util';
 export type { FactValue } from './fact-snapshot.util';

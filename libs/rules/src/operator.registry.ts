@@ -81,11 +81,11 @@ function containsTest(word: string): FactTest {
 }
 
 function containsSomeTest(words: readonly string[], every: boolean): FactTest {
+  const count = words.length;
   return (seen) => {
     if (typeof seen === 'number') return false;
-    for (const word of words) {
-      const hit = seen.includes(word);
-      if (hit !== every) return hit;
+    for (let i = 0; i < count; i++) {
+      if (seen.includes(words[i]) !== every) return !every;
     }
     return every;
   };
@@ -112,8 +112,17 @@ function betweenTest(value: ConditionValue, fact: FactSpec): FactTest {
 
 function matchesAnyTest(value: ConditionValue): FactTest {
   const matchers = stringsOf(value, false).map(compileGlob);
-  const matches = (code: string): boolean => matchers.some((match) => match(code));
-  return (seen) => (typeof seen === 'string' ? matches(seen) : typeof seen === 'object' && seen.some(matches));
+  const count = matchers.length;
+  const matches = (code: string): boolean => {
+    for (let i = 0; i < count; i++) if (matchers[i](code)) return true;
+    return false;
+  };
+  return (seen) => {
+    if (typeof seen === 'string') return matches(seen);
+    if (typeof seen === 'number') return false;
+    for (let i = 0; i < seen.length; i++) if (matches(seen[i])) return true;
+    return false;
+  };
 }
 
 const spec = (operator: Omit<OperatorSpec, 'holdsWhenMissing'> & Partial<Pick<OperatorSpec, 'holdsWhenMissing'>>) =>

@@ -68,6 +68,8 @@ export interface EvaluationResult {
   /** Null when no rule matched: the report goes to manual triage (人工分拨). */
   readonly decision: RoutingDecision | null;
   readonly ruleSetVersion: number;
+  /** Rules tried, skipped ones included: the trace's length. */
+  readonly rulesTried: number;
   /** One entry per rule tried, in evaluation order, up to and including the match. */
   readonly trace: readonly RuleTraceEntry[];
   /** One Chinese line summing up the outcome. */

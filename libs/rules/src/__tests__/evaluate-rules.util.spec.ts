@@ -108,13 +108,27 @@ describe('evaluateRules', () => {
     const facts = { category: 'GY-01', region: '320102' };
     const compiled = compileRuleSet(set);
     expect(compiled.rules.map((r) => r.rule.id)).toEqual(['b', 'a']);
-    expect(evaluateRules(compiled, facts, NOON)).toEqual(evaluateRules(set, facts, NOON));
-    expect(JSON.stringify(evaluateRules(set, facts, NOON))).toBe(JSON.stringify(evaluateRules(set, facts, NOON)));
+    expect(JSON.stringify(evaluateRules(compiled, facts, NOON))).toBe(JSON.stringify(evaluateRules(set, facts, NOON)));
   });
 
   it('reports the rule set version and refuses an invalid instant', () => {
-    expect(evaluateRules({ version: 7, rules: [] }, {}, NOON)).toMatchObject({ decision: null, ruleSetVersion: 7, trace: [] });
+    expect(evaluateRules({ version: 7, rules: [] }, {}, NOON)).toMatchObject({ decision: null, ruleSetVersion: 7, rulesTried: 0, trace: [] });
     expect(() => evaluateRules({ version: 7, rules: [] }, {}, new Date(Number.NaN))).toThrow(RangeError);
+  });
+
+  it('serialises to plain JSON with the trace and the explanation', () => {
+    const set = ruleSet(rule('off', 1, always, { enabled: false }), rule('lamp', 2, isLight));
+    const result = evaluateRules(set, { category: 'GY-01' }, NOON);
+    const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['decision', 'ruleSetVersion', 'rulesTried', 'trace', 'explanation']);
+    expect(json).toEqual({
+      decision: result.decision,
+      ruleSetVersion: 1,
+      rulesTried: 2,
+      trace: JSON.parse(JSON.stringify(result.trace)),
+      explanation: result.explanation,
+    });
+    expect(result.explanation).toBe(result.trace[1].explanation);
   });
 
   it('refuses to compile a rule set that validation would refuse', () => {

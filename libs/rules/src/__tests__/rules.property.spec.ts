@@ -22,11 +22,14 @@ describe('rule evaluation properties', () => {
   it('never throws on a valid rule set and arbitrary facts, and traces exactly the rules tried', () => {
     fc.assert(
       fc.property(ruleSetArbitrary, factsArbitrary, instantArbitrary, (set, facts, at) => {
-        const { decision, trace } = evaluateRules(set, asFacts(facts), at);
+        const { decision, trace, rulesTried } = evaluateRules(set, asFacts(facts), at);
         const ordered = byOrder(set);
         const tried = decision ? ordered.findIndex((r) => r.id === decision.ruleId) + 1 : ordered.length;
+        expect(rulesTried).toBe(tried);
         expect(trace.map((entry) => entry.ruleId)).toEqual(ordered.slice(0, tried).map((r) => r.id));
-        expect(trace.filter((entry) => entry.outcome === 'matched').length).toBe(decision ? 1 : 0);
+        // The trace is recorded by a second, tracing pass: it must agree with the decision.
+        expect(trace.filter((entry) => entry.outcome === 'matched').map((entry) => entry.ruleId)).toEqual(decision ? [decision.ruleId] : []);
+        expect(trace.every((entry, i) => entry.outcome !== 'matched' || i === tried - 1)).toBe(true);
       }),
     );
   });
@@ -46,7 +49,7 @@ describe('rule evaluation properties', () => {
     fc.assert(
       fc.property(ruleSetArbitrary, factsArbitrary, instantArbitrary, (set, facts, at) => {
         const reversed = { ...set, rules: [...set.rules].reverse() };
-        expect(evaluateRules(reversed, asFacts(facts), at)).toEqual(evaluateRules(set, asFacts(facts), at));
+        expect(JSON.stringify(evaluateRules(reversed, asFacts(facts), at))).toBe(JSON.stringify(evaluateRules(set, asFacts(facts), at)));
       }),
     );
   });
@@ -55,9 +58,11 @@ describe('rule evaluation properties', () => {
     const at = new Date('2026-03-10T12:00:00+08:00');
     fc.assert(
       fc.property(condition, factsArbitrary, (c, facts) => {
-        const holds = (when: typeof c) => evaluateRules(ruleSet(rule('r', 1, when)), asFacts(facts), at).decision !== null;
+        const evaluate = (when: typeof c) => evaluateRules(ruleSet(rule('r', 1, when)), asFacts(facts), at);
+        const holds = (when: typeof c) => evaluate(when).decision !== null;
         expect(holds({ not: { not: c } })).toBe(holds(c));
         expect(holds({ not: c })).toBe(!holds(c));
+        expect(evaluate({ not: c }).trace[0].condition?.result).toBe(!holds(c));
       }),
     );
   });
@@ -66,8 +71,8 @@ describe('rule evaluation properties', () => {
     fc.assert(
       fc.property(ruleSetArbitrary, factsArbitrary, instantArbitrary, (set, facts, at) => {
         const snapshot = JSON.stringify([set, facts ?? null]);
-        const first = evaluateRules(set, asFacts(facts), at);
-        expect(evaluateRules(set, asFacts(facts), at)).toEqual(first);
+        const first = JSON.stringify(evaluateRules(set, asFacts(facts), at));
+        expect(JSON.stringify(evaluateRules(set, asFacts(facts), at))).toBe(first);
         expect(JSON.stringify([set, facts ?? null])).toBe(snapshot);
       }),
     );
