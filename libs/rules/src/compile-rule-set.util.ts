@@ -1,7 +1,9 @@
 import { compileCondition, type ConditionTest, type ConditionTracer } from './compile-condition.util';
 import { describeAction } from './describe.util';
 import { formatShanghaiDateTime, parseIsoDateTime } from './local-time.util';
-import type { RoutingRule, RuleSet } from './rule.types';
+import { FACTS } from './fact.registry';
+import { FACT_INDEX } from './fact-snapshot.util';
+import { isAllCondition, isAnyCondition, isNotCondition, type Condition, type RoutingRule, type RuleSet } from './rule.types';
 import type { RoutingDecision, RuleTraceEntry } from './trace.types';
 
 /** A rule ready to evaluate: its test as closures, and everything that does not depend on the facts. */
@@ -10,6 +12,8 @@ export interface CompiledRule {
   /** Epoch milliseconds of the effective window, or null for an open end. */
   readonly fromMs: number | null;
   readonly untilMs: number | null;
+  /** A necessary condition checked inline before `test`, or null. */
+  readonly guard: RuleGuard | null;
   readonly test: ConditionTest;
   readonly trace: ConditionTracer;
   readonly decision: RoutingDecision;
@@ -67,6 +71,7 @@ function compileRule(rule: RoutingRule): CompiledRule {
     rule,
     fromMs,
     untilMs,
+    guard: guardOf(rule.when),
     test,
     trace,
     decision: Object.freeze({
@@ -91,6 +96,30 @@ function compileRule(rule: RoutingRule): CompiledRule {
       ),
     },
   };
+}
+
+/**
+ * `fact ∈ members`, taken from an `equal`/`in` test on a code, enum or number fact that the rule's
+ * condition requires (the condition itself, or a direct child of its top-level `all`). Evaluation checks
+ * it inline with one set lookup, so most rules that cannot match cost no closure call at all.
+ */
+export interface RuleGuard {
+  readonly index: number;
+  readonly members: ReadonlySet<string | number>;
+}
+
+function guardOf(when: Condition): RuleGuard | null {
+  let best: RuleGuard | null = null;
+  for (const conjunct of isAllCondition(when) ? when.all : [when]) {
+    if (isAllCondition(conjunct) || isAnyCondition(conjunct) || isNotCondition(conjunct)) continue;
+    if (conjunct.operator !== 'equal' && conjunct.operator !== 'in') continue;
+    const kind = FACTS[conjunct.fact]?.kind;
+    if (kind !== 'code' && kind !== 'enum' && kind !== 'number') continue;
+    const { value } = conjunct;
+    const members = new Set<string | number>(Array.isArray(value) ? (value as readonly (string | number)[]) : [value as string | number]);
+    if (!best || members.size < best.members.size) best = { index: FACT_INDEX[conjunct.fact], members };
+  }
+  return best;
 }
 
 /** Why a rule is not evaluated at `now` (epoch ms), or null when it is. */

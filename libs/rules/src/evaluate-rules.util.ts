@@ -37,6 +37,11 @@ export function evaluateRules(ruleSet: RuleSet | CompiledRuleSet, facts: Routing
   let tried = 0;
   while (tried < rules.length) {
     const rule = rules[tried++];
+    const { guard } = rule;
+    if (guard !== null) {
+      const seen = values[guard.index];
+      if (seen === undefined || typeof seen === 'object' || !guard.members.has(seen)) continue;
+    }
     if (skipReasonAt(rule, now) === null && rule.test(values)) {
       matched = rule;
       break;
