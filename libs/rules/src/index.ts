@@ -1,1 +1,15 @@
-export {};
+export * from './rule.types';
+export * from './fact.registry';
+export * from './operator.registry';
+export * from './rule-limits';
+export * from './local-time.util';
+export * from './routing-facts.util';
+export * from './validation.types';
+export * from './validate-rule-set.util';
+export * from './trace.types';
+export * from './compile-rule-set.util';
+export * from './evaluate-rules.util';
+export { RuleEvaluation } from './rule-evaluation';
+export * from './diff-rule-sets.util';
+export { describeAction, describeCondition, describeFactCondition } from './describe.util';
+export type { FactValue } from './fact-snapshot.util';

@@ -4,3 +4,4 @@ export * from './departments.data';
 export * from './sla-policies.data';
 export * from './categories.data';
 export * from './demo-accounts.data';
+export * from './routing-rules.data';
