@@ -2,6 +2,10 @@ import { AuditEntry } from './modules/audit/entities/audit-entry.entity';
 import { NumberSequence } from './core/database/entities/number-sequence.entity';
 import { LoginAttempt } from './modules/auth/entities/login-attempt.entity';
 import { Category } from './modules/categories/entities/category.entity';
+import { ClassificationRule } from './modules/classification/entities/classification-rule.entity';
+import { ClassifierModelRecord } from './modules/classification/entities/classifier-model.entity';
+import { TrainingExample } from './modules/classification/entities/training-example.entity';
+import { WordRule } from './modules/filtering/entities/word-rule.entity';
 import { Department } from './modules/departments/entities/department.entity';
 import { Photo } from './modules/photos/entities/photo.entity';
 import { Region } from './modules/regions/entities/region.entity';
@@ -16,6 +20,8 @@ import { User } from './modules/users/entities/user.entity';
 export const ALL_ENTITIES = [
   AuditEntry,
   Category,
+  ClassificationRule,
+  ClassifierModelRecord,
   DefaultRoute,
   Department,
   LoginAttempt,
@@ -26,5 +32,7 @@ export const ALL_ENTITIES = [
   SlaPolicy,
   Ticket,
   TicketEvent,
+  TrainingExample,
   User,
+  WordRule,
 ];

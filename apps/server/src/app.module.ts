@@ -10,7 +10,10 @@ import { AdminModule } from './modules/admin/admin.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CategoriesModule } from './modules/categories/categories.module';
+import { ClassificationModule } from './modules/classification/classification.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
+import { FilteringModule } from './modules/filtering/filtering.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { PhotosModule } from './modules/photos/photos.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -35,7 +38,10 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CategoriesModule,
+        ClassificationModule,
         DepartmentsModule,
+        FilteringModule,
+        IntakeModule,
         PhotosModule,
         RegionsModule,
         ReportsModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type DeepPartial, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Category } from '../modules/categories/entities/category.entity';
 import { Department } from '../modules/departments/entities/department.entity';
+import { WordRule } from '../modules/filtering/entities/word-rule.entity';
 import { Region } from '../modules/regions/entities/region.entity';
 import { DefaultRoute } from '../modules/routing/entities/default-route.entity';
 import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity';
@@ -14,9 +15,10 @@ export interface SeedTransaction {
   existing<T extends ObjectLiteral>(entity: EntityTarget<T>, key: keyof T & string, values: string[]): Promise<KeyedRows<T>>;
   create<T extends ObjectLiteral>(entity: EntityTarget<T>, fields: DeepPartial<T>): T;
   insert<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]): Promise<void>;
+  isEmpty(entity: EntityTarget<ObjectLiteral>): Promise<boolean>;
 }
 
-export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, SlaPolicy, User } as const;
+export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, SlaPolicy, User, WordRule } as const;
 
 /** The seeder's only access to the database: look up by natural key, insert what is missing. */
 @Injectable()
@@ -40,6 +42,7 @@ export class SeedRepository {
         return new Map(rows.map((row) => [String(row[key]), row]));
       },
       create: (entity, fields) => manager.getRepository(entity).create(fields),
+      isEmpty: async (entity) => (await manager.getRepository(entity).count({ take: 1 })) === 0,
       insert: async (entity, rows) => {
         // Chunked so a large city import stays under SQLite's and MySQL's placeholder limits.
         for (let start = 0; start < rows.length; start += 100) {

@@ -5,10 +5,11 @@ import { CATEGORIES, SUBCATEGORIES } from '../core/database/seeds/data/categorie
 import { DEMO_ACCOUNTS } from '../core/database/seeds/data/demo-accounts.data';
 import { DEPARTMENTS } from '../core/database/seeds/data/departments.data';
 import { SLA_POLICIES } from '../core/database/seeds/data/sla-policies.data';
+import { DEFAULT_WORD_RULES } from '@ssp/text';
 import type { RegionSeed } from './region-import.util';
 import { SEED_ENTITIES, SeedRepository, type SeedTransaction } from './seed.repository';
 
-const { Category, DefaultRoute, Department, Region, SlaPolicy, User } = SEED_ENTITIES;
+const { Category, DefaultRoute, Department, Region, SlaPolicy, User, WordRule } = SEED_ENTITIES;
 
 export interface SeedOptions {
   regions: RegionSeed[];
@@ -16,7 +17,7 @@ export interface SeedOptions {
   demoPassword?: string;
 }
 
-export type SeedSummary = Record<'departments' | 'slaPolicies' | 'categories' | 'defaultRoutes' | 'regions' | 'users', number>;
+export type SeedSummary = Record<'departments' | 'slaPolicies' | 'categories' | 'defaultRoutes' | 'regions' | 'wordRules' | 'users', number>;
 
 function requireId(map: Map<string, { id: string }>, code: string, what: string): string {
   const row = map.get(code);
@@ -46,10 +47,31 @@ export class SeedService {
       categories: await this.seedCategories(tx),
       defaultRoutes: await this.seedDefaultRoutes(tx),
       regions: await this.seedRegions(tx, options.regions),
+      wordRules: await this.seedWordRules(tx),
       users: passwordHash ? await this.seedDemoAccounts(tx, passwordHash) : 0,
     }));
     this.logger.info({ added: summary }, 'seed finished');
     return summary;
+  }
+
+  /**
+   * The shipped word list goes in once, into an empty table: after that the list is the admins', and
+   * a rule they deleted as a false positive must not come back on the next start.
+   */
+  private async seedWordRules(tx: SeedTransaction): Promise<number> {
+    if (!(await tx.isEmpty(WordRule))) return 0;
+    const rows = DEFAULT_WORD_RULES.map((rule) =>
+      tx.create(WordRule, {
+        pattern: rule.pattern,
+        level: rule.level,
+        category: rule.category,
+        matchMode: rule.matchMode ?? 'substring',
+        enabled: true,
+        note: '系统默认词条',
+      }),
+    );
+    await tx.insert(WordRule, rows);
+    return rows.length;
   }
 
   private async seedDepartments(tx: SeedTransaction): Promise<number> {

@@ -45,6 +45,16 @@ export interface AppConfig {
   tickets: { reopenWindowDays: number };
   /** Duplicate detection: the merge radius of a report without a category, and how old a ticket may be. */
   dedupe: { radiusMetres: number; windowDays: number };
+  intake: {
+    /** Reports one resident (and one device) may submit per rolling hour and per rolling day. */
+    reportsPerHour: number;
+    reportsPerDay: number;
+    /** The same normalised text from this many different residents within an hour is held for review. */
+    sameTextReviewUsers: number;
+    /** Optional image moderation (nsfwjs, offline); off unless enabled. */
+    imageModeration: boolean;
+  };
+  classifier: { minConfidence: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
@@ -89,6 +99,11 @@ const envSchema = z.object({
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DEDUPE_RADIUS_METRES: z.coerce.number().int().min(5).max(1000).default(50),
   DEDUPE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  REPORTS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(30),
+  SAME_TEXT_REVIEW_USERS: z.coerce.number().int().min(2).max(1000).default(3),
+  IMAGE_MODERATION: booleanFlag.default(false),
+  CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -189,6 +204,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS, processingConcurrency: e.PHOTO_PROCESSING_CONCURRENCY },
     tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
     dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS },
+    intake: {
+      reportsPerHour: e.REPORTS_PER_HOUR,
+      reportsPerDay: Math.max(e.REPORTS_PER_DAY, e.REPORTS_PER_HOUR),
+      sameTextReviewUsers: e.SAME_TEXT_REVIEW_USERS,
+      imageModeration: e.IMAGE_MODERATION,
+    },
+    classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

@@ -39,3 +39,12 @@ export function hammingDistance(a: string, b: string): number {
   }
   return bits;
 }
+
+/**
+ * Whether a hash says anything about the picture: a flat or nearly flat image (a black frame, a wall)
+ * hashes to almost all zeros or ones, so every such photo "matches" every other.
+ */
+export function isInformativeHash(hash: string): boolean {
+  const bits = hammingDistance(hash, '0000000000000000');
+  return bits >= 8 && bits <= 56;
+}

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ClassificationModule } from '../classification/classification.module';
+import { IntakeModule } from '../intake/intake.module';
 import { PhotosModule } from '../photos/photos.module';
-import { RegionsModule } from '../regions/regions.module';
-import { RoutingModule } from '../routing/routing.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { AdminReportsController } from './admin-reports.controller';
+import { ModerationService } from './moderation.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [PhotosModule, RegionsModule, RoutingModule, TicketsModule],
-  controllers: [ReportsController],
-  providers: [ReportsService, ReportsRepository],
+  imports: [ClassificationModule, IntakeModule, PhotosModule, TicketsModule],
+  controllers: [ReportsController, AdminReportsController],
+  providers: [ReportsService, ReportsRepository, ModerationService],
 })
 export class ReportsModule {}

@@ -43,6 +43,20 @@ export class ReportsRepository {
     await manager.getRepository(Report).update({ id }, { rating, ratingComment: comment, ratedAt: now });
   }
 
+  /**
+   * Records a moderator's decision only if nobody decided first: the report must still be in review.
+   * False when another admin was quicker (the caller rolls its transaction back).
+   */
+  async decideIfInReview(manager: EntityManager, id: string, changes: Partial<Report>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Report)
+      .set(changes)
+      .where('id = :id AND outcome = :review', { id, review: 'review' })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
   /** An active category by code, with its parent, for the resident's choice. */
   activeCategory(code: string): Promise<Category | null> {
     return this.dataSource.getRepository(Category).findOne({ where: { code, active: true }, relations: { parent: true } });

@@ -8,7 +8,7 @@ import {
   type ReportDetail,
   type ReportListItem,
 } from '@ssp/contracts';
-import { encodeGeohash, toGcj02 } from '@ssp/geo';
+import { encodeGeohash } from '@ssp/geo';
 import { Access } from '../../core/access/access.policy';
 import type { AuthUser } from '../../core/auth/auth-user';
 import type { AppConfig } from '../../core/config/app-config';
@@ -17,11 +17,10 @@ import { isUniqueViolation } from '../../core/database/database-error.util';
 import { nextDailyNumber } from '../../core/database/number-sequence.util';
 import { DomainError, NotFoundError } from '../../core/errors/domain.error';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-cursor.util';
-import type { Category } from '../categories/entities/category.entity';
 import { PhotosRepository } from '../photos/photos.repository';
 import { PhotosService } from '../photos/photos.service';
-import { RegionsService } from '../regions/regions.service';
-import { DefaultRoutesService } from '../routing/default-routes.service';
+import { IntakeDispatchService, type DispatchInput } from '../intake/intake-dispatch.service';
+import { IntakeService } from '../intake/intake.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import { toEventView, toTicketSummary } from '../tickets/ticket-views.mapper';
@@ -38,11 +37,6 @@ export interface CreateReportResult {
   body: CreateReportResponse;
 }
 
-const REASONS = {
-  outOfArea: { code: 'OUT_OF_AREA', message: '该位置不在本市服务范围内，请确认定位是否准确' },
-  triage: { code: 'NEEDS_TRIAGE', message: '已受理，将由指挥中心确认问题类型后派单' },
-} satisfies Record<string, Reason>;
-
 @Injectable()
 export class ReportsService {
   constructor(
@@ -51,14 +45,14 @@ export class ReportsService {
     private readonly ticketService: TicketsService,
     private readonly photos: PhotosService,
     private readonly photoRows: PhotosRepository,
-    private readonly regions: RegionsService,
-    private readonly routes: DefaultRoutesService,
+    private readonly intake: IntakeService,
+    private readonly dispatch: IntakeDispatchService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * ARCHITECTURE.md §6 without the filters and classifier (later issues): validate, place, route by the
-   * default table, and open the ticket with its first event — all in one transaction.
+   * ARCHITECTURE.md §6: validate, filter, then (for what passed) classify, dedupe, route and open or
+   * join the ticket — the report, its ticket, the event and the photos in one transaction.
    */
   async create(user: AuthUser, dto: CreateReportDto, now = new Date()): Promise<CreateReportResult> {
     const repeated = await this.reports.findByClientRequestId(user.id, dto.clientRequestId);
@@ -67,60 +61,41 @@ export class ReportsService {
     const category = dto.categoryCode ? await this.reports.activeCategory(dto.categoryCode) : null;
     if (dto.categoryCode && !category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型');
     await this.photos.assertAttachable(dto.photoIds, user.id);
-    const located = await this.regions.locate(dto.location);
-    const gcj = toGcj02(dto.location);
-    const department = located.inServiceArea && category ? await this.routes.departmentFor(category.code) : null;
+    await this.intake.assertWithinRateLimits(user, dto.deviceId, now);
+    const verdict = await this.intake.filter(user, dto, now);
+    const dispatchInput: DispatchInput = {
+      description: verdict.input.description,
+      gcj: verdict.input.gcj,
+      regionCode: verdict.regionCode,
+      category,
+      photoHashes: verdict.input.photos.map((photo) => photo.phash),
+      now,
+    };
+    const decision = verdict.outcome === 'accepted' ? await this.dispatch.decide(dispatchInput) : null;
 
     try {
       const report = await this.reports.transaction(async (manager) => {
-        let ticketId: string | null = null;
-        if (located.inServiceArea) {
-          const trace = this.traceOf(category, department);
-          const deadlines = department ? await this.ticketService.deadlinesFor(category?.id ?? null, now) : null;
-          const ticket = this.tickets.newTicket({
-            ticketNo: await nextDailyNumber(manager, 'GD', now),
-            status: department ? 'dispatched' : 'pending_triage',
-            categoryId: category?.id ?? null,
-            regionCode: located.district?.code ?? null,
-            departmentId: department?.id ?? null,
-            description: dto.description.trim(),
-            lat: gcj.lat,
-            lng: gcj.lng,
-            geohash: encodeGeohash(gcj.lat, gcj.lng, 9),
-            acceptBy: deadlines?.acceptBy ?? null,
-            resolveBy: deadlines?.resolveBy ?? null,
-            createdAt: now,
-          });
-          await this.tickets.insert(manager, ticket);
-          await this.tickets.insertEvent(
-            manager,
-            this.tickets.newEvent({
-              ticketId: ticket.id,
-              action: department ? 'open_dispatched' : 'open_triage',
-              fromStatus: null,
-              toStatus: ticket.status,
-              actorRole: 'system',
-              departmentId: department?.id ?? null,
-              data: { trace },
-              createdAt: now,
-            }),
-          );
-          ticketId = ticket.id;
-        }
+        const reportNo = await nextDailyNumber(manager, 'SP', now);
+        const opened = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo) : null;
         const row = this.reports.newReport({
-          reportNo: await nextDailyNumber(manager, 'SP', now),
+          reportNo,
           reporterId: user.id,
           clientRequestId: dto.clientRequestId,
-          description: dto.description.trim(),
+          deviceId: dto.deviceId ?? null,
+          description: verdict.input.description,
           lat: dto.location.lat,
           lng: dto.location.lng,
           coordSystem: dto.location.coordSystem,
-          geohash: encodeGeohash(gcj.lat, gcj.lng, 9),
-          regionCode: located.district?.code ?? null,
+          geohash: encodeGeohash(verdict.input.gcj.lat, verdict.input.gcj.lng, 9),
+          regionCode: verdict.regionCode,
           chosenCategoryCode: category?.code ?? null,
-          outcome: located.inServiceArea ? 'accepted' : 'rejected',
-          reasons: !located.inServiceArea ? [REASONS.outOfArea] : department ? [] : [REASONS.triage],
-          ticketId,
+          suggestedCategoryCode: decision?.suggested?.code ?? null,
+          classifierConfidence: decision?.suggested?.confidence ?? null,
+          textHash: verdict.input.textHash,
+          outcome: decision?.duplicate ? 'merged' : verdict.outcome,
+          reasons: decision ? mergedReasons(decision.reasons, opened?.supporters) : verdict.reasons,
+          checks: [...verdict.checks, ...(decision?.checks ?? [])],
+          ticketId: opened?.ticketId ?? null,
           createdAt: now,
         });
         await this.reports.insert(manager, row);
@@ -217,12 +192,6 @@ export class ReportsService {
     return this.detail(user, id, now);
   }
 
-  private traceOf(category: Category | null, department: { name: string } | null): string[] {
-    if (!category) return ['居民未选择问题类型：转指挥中心人工分拨'];
-    const chosen = `问题类型：${category.parent ? `${category.parent.name}/` : ''}${category.name}（居民选择）`;
-    return department ? [chosen, `默认派单表：${category.name} → ${department.name}`] : [chosen, '默认派单表中无对应部门：转人工分拨'];
-  }
-
   private async answerFor(report: Report): Promise<CreateReportResponse> {
     const ticket = report.ticketId ? await this.tickets.findById(report.ticketId) : null;
     return {
@@ -258,6 +227,14 @@ export class ReportsService {
       };
     });
   }
+}
+
+/** The merge message names how many residents now follow the problem. */
+function mergedReasons(reasons: Reason[], supporters: number | undefined): Reason[] {
+  if (supporters === undefined) return reasons;
+  return reasons.map((entry) =>
+    entry.code === 'MERGED' ? { ...entry, message: `已有 ${supporters} 位市民反映此问题，您已加入该问题的跟踪` } : entry,
+  );
 }
 
 function encodeReportCursor(report: Report): string {

@@ -28,6 +28,7 @@ export function toTicketSummary(ticket: Ticket): TicketSummary {
     category: ticket.category ? { code: ticket.category.code, name: ticket.category.name } : null,
     department: ticket.department ? { code: ticket.department.code, name: ticket.department.name } : null,
     resolveBy: iso(ticket.resolveBy),
+    supporterCount: ticket.supporterCount,
   };
 }
 
@@ -39,7 +40,6 @@ export function toTicketListItem(ticket: Ticket, regionName: string | null, now:
     regionName,
     acceptBy: iso(ticket.acceptBy),
     overdue: isOverdue(ticket, now),
-    supporterCount: ticket.supporterCount,
     createdAt: ticket.createdAt.toISOString(),
     version: ticket.version,
     pendingExtensionUntil: iso(ticket.pendingExtensionUntil),

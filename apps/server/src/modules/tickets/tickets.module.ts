@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ClassificationModule } from '../classification/classification.module';
 import { PhotosModule } from '../photos/photos.module';
+import { TicketCorrectionsService } from './ticket-corrections.service';
+import { TicketDeadlinesService } from './ticket-deadlines.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [PhotosModule],
+  imports: [ClassificationModule, PhotosModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketsRepository],
+  providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService],
   exports: [TicketsService, TicketsRepository],
 })
 export class TicketsModule {}

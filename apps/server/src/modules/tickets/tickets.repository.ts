@@ -128,9 +128,37 @@ export class TicketsRepository {
     });
   }
 
-  async reportIdsOf(ticketId: string): Promise<string[]> {
-    const reports = await this.dataSource.getRepository(Report).find({ select: { id: true }, where: { ticketId } });
-    return reports.map((report) => report.id);
+  /** The reports behind a ticket, first first. */
+  reportsOf(ticketId: string, manager: EntityManager = this.dataSource.manager): Promise<Report[]> {
+    return manager.getRepository(Report).find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findByTicketNo(ticketNo: string): Promise<Ticket | null> {
+    return this.dataSource.getRepository(Ticket).findOne({ where: { ticketNo }, relations: { category: true, department: true } });
+  }
+
+  /**
+   * More residents follow the problem (附议). An atomic increment that leaves the version alone: a
+   * supporter joining must not make a staff member's open form stale.
+   */
+  async addSupporters(manager: EntityManager, ticketId: string, count: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Ticket)
+      .set({ supporterCount: () => `supporterCount + ${Math.trunc(count)}`, updatedAt: new Date() })
+      .where('id = :ticketId', { ticketId })
+      .execute();
+  }
+
+  /** Points reports at another ticket: every report of `fromTicketId`, or the one named. */
+  async moveReports(manager: EntityManager, toTicketId: string, from: { ticketId: string } | { reportId: string }): Promise<void> {
+    const where = 'ticketId' in from ? { ticketId: from.ticketId } : { id: from.reportId };
+    await manager.getRepository(Report).update(where, { ticketId: toTicketId });
+  }
+
+  /** A report taken out of a merge becomes the first report of its own ticket. */
+  async markReportAccepted(manager: EntityManager, reportId: string): Promise<void> {
+    await manager.getRepository(Report).update({ id: reportId }, { outcome: 'accepted' });
   }
 
   activeCategoryByCode(code: string): Promise<Category | null> {

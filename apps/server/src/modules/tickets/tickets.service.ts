@@ -24,12 +24,11 @@ import type { TicketActionDto } from './dto/ticket-action.dto';
 import type { TicketQueryDto } from './dto/ticket-query.dto';
 import type { TicketEventData } from './entities/ticket-event.entity';
 import type { Ticket } from './entities/ticket.entity';
-import { deadlinesFrom } from './sla-deadline.util';
+import { TicketCorrectionsService, type CorrectionPlan } from './ticket-corrections.service';
+import { TicketDeadlinesService } from './ticket-deadlines.service';
 import { decodeCursor, encodeCursor, toEventView, toTicketListItem } from './ticket-views.mapper';
 import { TicketsRepository } from './tickets.repository';
 
-/** The policy used when a ticket has no category (or its category none): 一般. */
-const FALLBACK_SLA = 'NORMAL';
 const PAGE_SIZE = 20;
 /** Region names change only on a boundary import; a minute's staleness is harmless. */
 const REGION_NAMES_TTL_MS = 60_000;
@@ -37,8 +36,10 @@ const REGION_NAMES_TTL_MS = 60_000;
 export interface TransitionInput {
   note?: string | null;
   departmentId?: string | null;
-  /** dispatch / transfer: the category the admin set on the way */
+  /** dispatch / transfer / reclassify: the category set on the way */
   categoryId?: string;
+  /** merge: the ticket this one joins */
+  mergedIntoId?: string;
   data?: TicketEventData;
 }
 
@@ -62,6 +63,8 @@ export class TicketsService {
     private readonly tickets: TicketsRepository,
     private readonly photos: PhotosService,
     private readonly photoRows: PhotosRepository,
+    private readonly deadlines: TicketDeadlinesService,
+    private readonly corrections: TicketCorrectionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -99,11 +102,13 @@ export class TicketsService {
   /** The detail as the caller sees it; `ticket` must be one they may see (or have just acted on). */
   private async view(user: AuthUser, ticket: Ticket, now: Date): Promise<TicketDetail> {
     const id = ticket.id;
-    const [events, reportIds, names] = await Promise.all([
+    const [events, reports, names, mergedInto] = await Promise.all([
       this.tickets.events(id),
-      this.tickets.reportIdsOf(id),
+      this.tickets.reportsOf(id),
       this.regionNames(),
+      ticket.mergedIntoId ? this.tickets.findById(ticket.mergedIntoId) : null,
     ]);
+    const reportIds = reports.map((report) => report.id);
     const [reportPhotos, eventPhotos] = await Promise.all([
       this.photos.viewsForReports(reportIds),
       this.photos.viewsForTicketEvents(events.map((event) => event.id)),
@@ -115,6 +120,14 @@ export class TicketsService {
       resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
       closedAt: ticket.closedAt?.toISOString() ?? null,
       photos: reportIds.flatMap((reportId) => reportPhotos.get(reportId) ?? []),
+      reports: reports.map((report) => ({
+        id: report.id,
+        reportNo: report.reportNo,
+        description: report.description,
+        createdAt: report.createdAt.toISOString(),
+        outcome: report.outcome,
+      })),
+      mergedInto: mergedInto ? { id: mergedInto.id, ticketNo: mergedInto.ticketNo } : null,
       events: events.map((event) => toEventView(event, eventPhotos.get(event.id) ?? [], 'staff')),
       actions: availableActions({
         status: ticket.status,
@@ -141,17 +154,19 @@ export class TicketsService {
     if (refusal) throw REFUSALS[refusal]();
     this.checkRequirements(dto);
     const photoIds = dto.action === 'resolve' ? (dto.photoIds ?? []) : [];
-    if (dto.categoryCode && dto.action !== 'dispatch' && dto.action !== 'transfer') {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, '只有派单和转派时可以设置问题类型');
+    if (dto.categoryCode && dto.action !== 'dispatch' && dto.action !== 'transfer' && dto.action !== 'reclassify') {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '只有派单、转派和更正分类时可以设置问题类型');
     }
     if (dto.photoIds?.length && dto.action !== 'resolve') {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, '只有办结时可以附加照片');
     }
     if (photoIds.length > 0) await this.photos.assertAttachable(photoIds, user.id);
-    const input = await this.inputFor(dto, ticket, now);
+    const plan = await this.corrections.plan(user, ticket, dto);
+    const input = plan ? this.correctionInput(plan, dto) : await this.inputFor(dto, ticket, now);
     await this.tickets.transaction(async (manager) => {
       const eventId = await this.applyTransition(manager, ticket, dto.action, { id: user.id, role: user.role }, input, now);
       if (photoIds.length > 0) await this.photoRows.attach(manager, photoIds, user.id, { ticketEventId: eventId });
+      if (plan) await this.corrections.apply(manager, plan, ticket, user.id, input.note ?? null, now);
     });
     // Shown even when the action took the ticket out of the caller's sight (a return to triage).
     const updated = await this.tickets.findById(id);
@@ -193,11 +208,8 @@ export class TicketsService {
     return event.id;
   }
 
-  /** Deadlines of a ticket dispatched now to a department, from its category's SLA policy. */
-  async deadlinesFor(categoryId: string | null, now: Date): Promise<{ acceptBy: Date; resolveBy: Date }> {
-    const policy = await this.tickets.slaTermsFor(categoryId, FALLBACK_SLA);
-    if (!policy) throw new Error(`SLA policy ${FALLBACK_SLA} is missing: run the seed`);
-    return deadlinesFrom(now, policy);
+  deadlinesFor(categoryId: string | null, now: Date): Promise<{ acceptBy: Date; resolveBy: Date }> {
+    return this.deadlines.deadlinesFor(categoryId, now);
   }
 
   private async changesFor(
@@ -230,11 +242,31 @@ export class TicketsService {
         return { resolveBy: ticket.pendingExtensionUntil, pendingExtensionUntil: null, overdue: false };
       case 'deny_extension':
         return { pendingExtensionUntil: null };
+      case 'reclassify':
+        return { categoryId: input.categoryId ?? ticket.categoryId };
+      case 'merge':
+        return { mergedIntoId: input.mergedIntoId ?? null, closedAt: now, pendingExtensionUntil: null, overdue: false };
+      case 'split':
+        return { supporterCount: Math.max(1, ticket.supporterCount - 1) };
       case 'accept':
       case 'request_transfer':
       case 'open_dispatched':
       case 'open_triage':
+      case 'supporter_joined':
+      case 'merged_in':
         return {};
+    }
+  }
+
+  private correctionInput(plan: CorrectionPlan, dto: TicketActionDto): TransitionInput {
+    const note = dto.note?.trim() || null;
+    switch (plan.action) {
+      case 'reclassify':
+        return { note, categoryId: plan.categoryId, data: plan.data };
+      case 'merge':
+        return { note, mergedIntoId: plan.target.id, data: plan.data };
+      case 'split':
+        return { note, data: plan.data };
     }
   }
 
@@ -244,6 +276,9 @@ export class TicketsService {
       requires.note && !dto.note?.trim() ? 'note' : null,
       requires.departmentCode && !dto.departmentCode ? 'departmentCode' : null,
       requires.until && !dto.until ? 'until' : null,
+      requires.categoryCode && !dto.categoryCode ? 'categoryCode' : null,
+      requires.targetTicketNo && !dto.targetTicketNo ? 'targetTicketNo' : null,
+      requires.reportId && !dto.reportId ? 'reportId' : null,
     ].filter((field): field is string => field !== null);
     if (missing.length > 0) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `缺少必填内容：${missing.join(', ')}`, { missing });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateReportRequest, CreateReportResponse, PhotoView } from '@ssp/contracts';
+import { geometryContains } from '@ssp/geo';
 import sharp from 'sharp';
+import { bundledRegions } from '../../seed/bundled-regions.util';
 import type { LoggedIn } from './auth';
 import { request, type HttpResult } from './test-app';
 
@@ -28,11 +30,37 @@ export async function uploadPhoto(baseUrl: string, who: LoggedIn, seed = 1): Pro
   return (await response.json()) as PhotoView;
 }
 
+/**
+ * Places in 秦淮区 at least ~110 m apart, south-east of 新街口: each default report stands at its own spot,
+ * so reports that are not about deduplication never look like duplicates of each other (附议).
+ */
+const QINHUAI_SPOTS: ReadonlyArray<{ lat: number; lng: number }> = (() => {
+  const qinhuai = bundledRegions().find((region) => region.code === '320104');
+  if (!qinhuai) throw new Error('秦淮区 is missing from the bundled outlines');
+  const geometry = qinhuai.geometry;
+  const spots: Array<{ lat: number; lng: number }> = [];
+  for (let lat = 32.036; lat > 31.99; lat -= 0.001) {
+    for (let lng = 118.776; lng < 118.81; lng += 0.0012) {
+      const spot = { lat: Number(lat.toFixed(4)), lng: Number(lng.toFixed(4)) };
+      if (geometryContains(geometry, spot)) spots.push(spot);
+    }
+  }
+  return spots;
+})();
+let spotIndex = 0;
+
+/** The next spot of {@link QINHUAI_SPOTS} (the first is 新街口 itself). */
+export function nextSpot(): { lat: number; lng: number; coordSystem: 'gcj02' } {
+  const spot = spotIndex === 0 ? XINJIEKOU : QINHUAI_SPOTS[(spotIndex - 1) % QINHUAI_SPOTS.length];
+  spotIndex += 1;
+  return { lat: spot.lat, lng: spot.lng, coordSystem: 'gcj02' };
+}
+
 export function reportBody(overrides: Partial<CreateReportRequest> = {}): CreateReportRequest {
   return {
     clientRequestId: randomUUID(),
     description: '新街口地铁站2号口旁井盖缺失，晚上很危险',
-    location: { ...XINJIEKOU },
+    location: nextSpot(),
     photoIds: [],
     categoryCode: MANHOLE.code,
     ...overrides,

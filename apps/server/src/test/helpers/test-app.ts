@@ -37,6 +37,10 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     SEED_ON_START: 'true',
     SEED_DEMO_ACCOUNTS: 'true',
     AUTH_DEV_LOGIN: 'true',
+    // Suites that are not about rate limits or floods submit far more than a resident would.
+    REPORTS_PER_HOUR: '10000',
+    REPORTS_PER_DAY: '10000',
+    SAME_TEXT_REVIEW_USERS: '1000',
     H5_DIR: `${database.dataDir}/no-h5`,
     ...database.env,
     ...env,

@@ -61,4 +61,9 @@ export class CreateReportDto implements CreateReportRequest {
   @IsOptional()
   @Matches(/^[A-Z0-9-]{1,32}$/)
   categoryCode?: string;
+
+  @ApiPropertyOptional({ description: 'A stable id the app keeps in its storage, for per-device rate limits' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'deviceId must be 8–64 letters, digits, - or _' })
+  deviceId?: string;
 }

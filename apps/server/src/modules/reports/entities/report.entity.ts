@@ -1,4 +1,4 @@
-import type { CoordSystemName, Reason, ReportOutcome } from '@ssp/contracts';
+import type { CoordSystemName, IntakeCheckRecord, ModerationDecision, Reason, ReportOutcome } from '@ssp/contracts';
 import { REPORT_OUTCOMES } from '@ssp/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../../../core/database/base.entity';
@@ -8,6 +8,9 @@ import { User } from '../../users/entities/user.entity';
 @Entity('reports')
 @Index(['reporterId', 'clientRequestId'], { unique: true })
 @Index(['reporterId', 'createdAt'])
+@Index(['deviceId', 'createdAt'])
+@Index(['textHash', 'createdAt'])
+@Index(['outcome', 'id'])
 export class Report extends BaseEntity {
   @Column({ type: 'varchar', length: 20, unique: true })
   reportNo!: string;
@@ -53,6 +56,35 @@ export class Report extends BaseEntity {
 
   @Column({ type: 'simple-json' })
   reasons!: Reason[];
+
+  /** Every intake check's result, in the order they ran (ARCHITECTURE.md §6). */
+  @Column({ type: 'simple-json', nullable: true })
+  checks!: IntakeCheckRecord[] | null;
+
+  /** The device id the client sent, for per-device rate limits. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  deviceId!: string | null;
+
+  /** sha256 of the normalised description: the same text sent again is found by an index. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  textHash!: string | null;
+
+  /** The classifier's confidence in `suggestedCategoryCode`. */
+  @Column({ type: 'double', nullable: true })
+  classifierConfidence!: number | null;
+
+  /** An admin's decision on a report held for review. */
+  @Column({ type: 'simple-enum', enum: ['accept', 'reject'], nullable: true })
+  reviewDecision!: ModerationDecision | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reviewNote!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  reviewedById!: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  reviewedAt!: Date | null;
 
   @Index()
   @Column({ type: 'varchar', length: 36, nullable: true })

@@ -32,7 +32,7 @@ export class TicketActionDto implements TicketActionRequest {
   @Matches(/^[A-Z0-9-]{1,32}$/)
   departmentCode?: string;
 
-  @ApiPropertyOptional({ description: 'dispatch / transfer: set or correct the category on the way' })
+  @ApiPropertyOptional({ description: 'dispatch / transfer / reclassify: set or correct the category' })
   @IsOptional()
   @Matches(/^[A-Z0-9-]{1,32}$/)
   categoryCode?: string;
@@ -41,4 +41,14 @@ export class TicketActionDto implements TicketActionRequest {
   @IsOptional()
   @IsISO8601({ strict: true })
   until?: string;
+
+  @ApiPropertyOptional({ description: 'merge: the number of the ticket this one joins', example: 'GD20261201-00012' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}[0-9-]{6,20}$/, { message: 'targetTicketNo must be a ticket number' })
+  targetTicketNo?: string;
+
+  @ApiPropertyOptional({ description: 'split: the report that becomes a ticket of its own' })
+  @IsOptional()
+  @IsUUID('all')
+  reportId?: string;
 }

@@ -14,6 +14,14 @@ export interface TicketEventData {
   suggestedDepartmentCode?: string;
   /** open_*: why the ticket went where it went, one line per step. */
   trace?: string[];
+  /** reclassify: the category before and after. */
+  previousCategoryCode?: string | null;
+  categoryCode?: string;
+  /** merge / merged_in / split / split_out / supporter_joined: the other side. */
+  ticketNo?: string;
+  reportNo?: string;
+  /** supporter_joined: how sure the duplicate detector was. */
+  duplicateScore?: number;
 }
 
 /** Append-only audit of every transition and note of a ticket. */

@@ -81,4 +81,8 @@ export class Ticket extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   reopenCount!: number;
+
+  /** Set when staff or an admin merged this ticket into another (status `merged`). */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  mergedIntoId!: string | null;
 }

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { WordRule } from './entities/word-rule.entity';
+
+export type WordRuleFields = Pick<WordRule, 'pattern' | 'level' | 'category' | 'matchMode' | 'enabled' | 'note'>;
+
+@Injectable()
+export class WordRulesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  enabled(): Promise<WordRule[]> {
+    return this.dataSource.getRepository(WordRule).find({ where: { enabled: true } });
+  }
+
+  /** Keyset page in pattern order, optionally of one level or a search term. */
+  page(filter: { level?: WordRule['level']; q?: string; afterId?: string }, limit: number): Promise<WordRule[]> {
+    const qb = this.dataSource.getRepository(WordRule).createQueryBuilder('w').orderBy('w.id', 'ASC').limit(limit);
+    if (filter.level) qb.andWhere('w.level = :level', { level: filter.level });
+    if (filter.q) qb.andWhere("w.pattern LIKE :pattern ESCAPE '!'", { pattern: `%${filter.q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+    if (filter.afterId) qb.andWhere('w.id > :afterId', { afterId: filter.afterId });
+    return qb.getMany();
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<WordRule | null> {
+    return manager.getRepository(WordRule).findOneBy({ id });
+  }
+
+  /** Changes since this stamp make every instance recompile its matcher. */
+  async stamp(): Promise<string> {
+    const row = await this.dataSource
+      .getRepository(WordRule)
+      .createQueryBuilder('w')
+      .select('COUNT(*)', 'count')
+      .addSelect('MAX(w.updatedAt)', 'latest')
+      .getRawOne<{ count: number | string; latest: Date | string | null }>();
+    return `${row?.count ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
+  }
+
+  async insert(manager: EntityManager, fields: WordRuleFields): Promise<WordRule> {
+    const repository = manager.getRepository(WordRule);
+    const row = repository.create(fields);
+    await repository.insert(row);
+    return row;
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<WordRuleFields>): Promise<void> {
+    await manager.getRepository(WordRule).update({ id }, { ...changes, updatedAt: new Date() });
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(WordRule).delete({ id });
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { haversineMetres, toGcj02 } from '@ssp/geo';
+import type { AppConfig } from '../../../core/config/app-config';
+import { APP_CONFIG } from '../../../core/config/config.module';
+import { IntakeRepository } from '../intake.repository';
+import { reason } from '../intake-reasons';
+import { PASS, type CheckResult, type IntakeCheck, type IntakeInput } from './intake-check';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** The same resident's same words this close to their earlier report are that report again. */
+const SAME_PLACE_METRES = 100;
+/** Enough rows to see a flood without reading it. */
+const SCAN_LIMIT = 200;
+
+/**
+ * The same text again: from the same resident at the same place within a day it is a resubmission
+ * (rejected, pointing at the first); from several residents within an hour it looks orchestrated
+ * (held for review). The same words at a different place are a different problem ("路灯不亮").
+ */
+@Injectable()
+export class RepeatedTextCheck implements IntakeCheck {
+  readonly name = 'repeated_text';
+
+  constructor(
+    private readonly intake: IntakeRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(input: IntakeInput): Promise<CheckResult> {
+    const earlier = await this.intake.sameText(input.textHash, new Date(input.now.getTime() - DAY_MS), SCAN_LIMIT);
+    const own = earlier.find(
+      (report) => report.reporterId === input.user.id && haversineMetres(toGcj02(report), input.gcj) <= SAME_PLACE_METRES,
+    );
+    if (own) {
+      return { verdict: 'reject', reason: reason('REPEATED_TEXT', `您已提交过相同的内容（${own.reportNo}），请勿重复提交；可在“我的上报”中查看进度`) };
+    }
+    const hourAgo = await this.intake.sameText(input.textHash, new Date(input.now.getTime() - HOUR_MS), SCAN_LIMIT);
+    const others = new Set(hourAgo.map((report) => report.reporterId).filter((id) => id !== input.user.id));
+    if (others.size + 1 >= this.config.intake.sameTextReviewUsers) return { verdict: 'review', reason: reason('REPEATED_TEXT', '短时间内多位用户提交了完全相同的内容，已转人工核实') };
+    return PASS;
+  }
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type IntakeCheckRecord, type Reason, type ReportOutcome } from '@ssp/contracts';
+import { toGcj02 } from '@ssp/geo';
+import { normalizeText } from '@ssp/text';
+import type { AuthUser } from '../../core/auth/auth-user';
+import type { AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { DomainError } from '../../core/errors/domain.error';
+import { RegionsService } from '../regions/regions.service';
+import type { CreateReportDto } from '../reports/dto/create-report.dto';
+import { PhotoQualityCheck } from './checks/photo-quality.check';
+import { PhotoReuseCheck } from './checks/photo-reuse.check';
+import { RepeatedTextCheck } from './checks/repeated-text.check';
+import { ServiceAreaCheck } from './checks/service-area.check';
+import { SpamCheck } from './checks/spam.check';
+import { TextRulesCheck } from './checks/text-rules.check';
+import type { IntakeCheck, IntakeInput } from './checks/intake-check';
+import { IntakeRepository } from './intake.repository';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The filters' verdict on a submission, before classification, dedupe and routing. */
+export interface FilterVerdict {
+  outcome: Extract<ReportOutcome, 'accepted' | 'rejected' | 'review'>;
+  reasons: Reason[];
+  checks: IntakeCheckRecord[];
+  input: IntakeInput;
+  regionCode: string | null;
+}
+
+/**
+ * ARCHITECTURE.md §6 steps 1–2: validate, then run the named filters in order. Every result is kept
+ * for the report; the first reject stops the filters, a review lets the others run so the moderator
+ * sees every concern at once.
+ */
+@Injectable()
+export class IntakeService {
+  private readonly filters: readonly IntakeCheck[];
+
+  constructor(
+    private readonly intake: IntakeRepository,
+    private readonly regions: RegionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    serviceArea: ServiceAreaCheck,
+    textRules: TextRulesCheck,
+    spam: SpamCheck,
+    repeatedText: RepeatedTextCheck,
+    photoReuse: PhotoReuseCheck,
+    photoQuality: PhotoQualityCheck,
+  ) {
+    this.filters = [serviceArea, textRules, spam, repeatedText, photoReuse, photoQuality];
+  }
+
+  /** Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. */
+  async assertWithinRateLimits(user: AuthUser, deviceId: string | undefined, now: Date): Promise<void> {
+    const { reportsPerHour, reportsPerDay } = this.config.intake;
+    const subjects: Array<{ reporterId: string } | { deviceId: string }> = [{ reporterId: user.id }];
+    if (deviceId) subjects.push({ deviceId });
+    for (const subject of subjects) {
+      for (const [windowMs, limit] of [[HOUR_MS, reportsPerHour], [DAY_MS, reportsPerDay]] as const) {
+        const times = await this.intake.recentReportTimes(subject, new Date(now.getTime() - windowMs), limit);
+        if (times.length < limit) continue;
+        // The window frees a place when the oldest of the last `limit` reports leaves it.
+        const retryAfterSeconds = Math.max(1, Math.ceil((times[limit - 1].getTime() + windowMs - now.getTime()) / 1000));
+        const wait = retryAfterSeconds >= 3600 ? `${Math.ceil(retryAfterSeconds / 3600)} 小时` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
+        throw new DomainError(ErrorCode.RATE_LIMITED, `提交太频繁了，请 ${wait}后再试`, { retryAfterSeconds });
+      }
+    }
+  }
+
+  async filter(user: AuthUser, dto: CreateReportDto, now: Date): Promise<FilterVerdict> {
+    const [located, photos] = await Promise.all([this.regions.locate(dto.location), this.intake.photoFacts(dto.photoIds)]);
+    const input: IntakeInput = {
+      user,
+      description: dto.description.trim(),
+      location: dto.location,
+      gcj: toGcj02(dto.location),
+      inServiceArea: located.inServiceArea,
+      photos,
+      textHash: textHashOf(dto.description),
+      now,
+    };
+    const checks: IntakeCheckRecord[] = [];
+    const reasons: Reason[] = [];
+    let outcome: FilterVerdict['outcome'] = 'accepted';
+    for (const check of this.filters) {
+      const result = await check.run(input);
+      checks.push({ check: check.name, verdict: result.verdict, ...(result.reason ? { reason: result.reason } : {}) });
+      if (result.verdict === 'pass') continue;
+      if (result.verdict === 'reject') {
+        // A rejection is final: the resident reads its reason, not the earlier review notes.
+        return { outcome: 'rejected', reasons: [result.reason], checks, input, regionCode: located.district?.code ?? null };
+      }
+      outcome = 'review';
+      reasons.push(result.reason);
+    }
+    return { outcome, reasons, checks, input, regionCode: located.district?.code ?? null };
+  }
+}
+
+/** The fingerprint of a text for "the same text again": normalised, so width, case and spaces do not hide it. */
+export function textHashOf(description: string): string {
+  return createHash('sha256').update(normalizeText(description).text).digest('hex');
+}
