@@ -94,8 +94,11 @@ describe('new report page', () => {
       location: { lat: 32.0416, lng: 118.7784, coordSystem: 'wgs84' },
       photoIds: ['photo-1'],
       categoryCode: 'GY-02',
+      deviceId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
     });
     expect(taroTest.storage.has('ssp.report.draft')).toBe(false);
+    // The device keeps its id: the next report names the same device.
+    expect(taroTest.storage.get('ssp.device.id')).toBe(create && bodyOf(create).deviceId);
   });
 
   it('keeps the draft when the submit fails, and 重试 reuses the clientRequestId without uploading again', async () => {

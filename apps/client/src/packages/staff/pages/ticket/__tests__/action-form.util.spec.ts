@@ -1,5 +1,6 @@
 import { STAFF_ADMIN_ACTIONS, transitionOf } from '@ssp/contracts';
 import {
+  EMPTY_ACTION_VALUES,
   actionFormProblem,
   actionFormSpec,
   actionRequestOf,
@@ -7,7 +8,7 @@ import {
   type ActionFormValues,
 } from '../action-form.util';
 
-const EMPTY: ActionFormValues = { note: '', departmentCode: null, until: null, photoIds: [] };
+const EMPTY: ActionFormValues = EMPTY_ACTION_VALUES;
 const CONTEXT = { today: '2025-06-01', currentDepartmentCode: 'SZYH' };
 
 describe('actionFormSpec', () => {
@@ -57,7 +58,7 @@ describe('actionFormProblem', () => {
 
 describe('actionRequestOf', () => {
   it('sends the version and only the fields the action takes', () => {
-    const values = { note: ' 已更换井盖 ', departmentCode: 'YLJ', until: '2025-06-05', photoIds: ['p1'] };
+    const values = { ...EMPTY, note: ' 已更换井盖 ', departmentCode: 'YLJ', until: '2025-06-05', photoIds: ['p1'] };
 
     expect(actionRequestOf(actionFormSpec('resolve'), values, 7)).toEqual({
       action: 'resolve',
@@ -75,7 +76,7 @@ describe('actionRequestOf', () => {
   });
 
   it('asks for an extension until the end of the chosen day on the city’s clock', () => {
-    const body = actionRequestOf(actionFormSpec('request_extension'), { note: '等材料', departmentCode: null, until: '2025-12-31', photoIds: [] }, 1);
+    const body = actionRequestOf(actionFormSpec('request_extension'), { ...EMPTY, note: '等材料', until: '2025-12-31' }, 1);
     expect(body.until).toBe('2025-12-31T15:59:59.000Z');
   });
 });
