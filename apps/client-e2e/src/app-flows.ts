@@ -95,7 +95,7 @@ export async function staffSignIn(
   await page.locator('#login-submit').click();
 }
 
-async function apiPost<T>(baseUrl: string, pathname: string, body: BodyInit, token?: string): Promise<T> {
+export async function apiPost<T>(baseUrl: string, pathname: string, body: BodyInit, token?: string): Promise<T> {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers, body });

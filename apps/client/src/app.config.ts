@@ -8,7 +8,10 @@ export default defineAppConfig({
       pages: ['pages/category/index', 'pages/new/index', 'pages/result/index', 'pages/detail/index'],
     },
     { root: 'packages/staff', pages: ['pages/login/index', 'pages/inbox/index', 'pages/ticket/index'] },
-    { root: 'packages/admin', pages: ['pages/triage/index'] },
+    {
+      root: 'packages/admin',
+      pages: ['pages/triage/index', 'pages/moderation/index', 'pages/word-rules/index', 'pages/classification-rules/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '随手拍',

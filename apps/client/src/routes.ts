@@ -10,6 +10,9 @@ export const STAFF_LOGIN_PAGE = '/packages/staff/pages/login/index';
 export const STAFF_INBOX_PAGE = '/packages/staff/pages/inbox/index';
 export const TICKET_PAGE = '/packages/staff/pages/ticket/index';
 export const TRIAGE_PAGE = '/packages/admin/pages/triage/index';
+export const MODERATION_PAGE = '/packages/admin/pages/moderation/index';
+export const WORD_RULES_PAGE = '/packages/admin/pages/word-rules/index';
+export const CLASSIFICATION_RULES_PAGE = '/packages/admin/pages/classification-rules/index';
 
 function withId(page: string, id: string): string {
   return `${page}?id=${encodeURIComponent(id)}`;

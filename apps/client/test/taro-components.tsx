@@ -10,7 +10,7 @@ type DetailHandler = (event: { detail: { value: string } }) => void;
 
 /** Taro-only props that are no DOM attributes (React would warn about them). */
 const TARO_ONLY_PROPS = [
-  ...['loading', 'lazyLoad', 'mode', 'maxlength', 'password', 'onConfirm', 'onError'],
+  ...['loading', 'lazyLoad', 'mode', 'maxlength', 'password', 'onConfirm', 'onError', 'confirmType'],
   ...['markers', 'scale', 'latitude', 'longitude', 'start', 'range'],
 ];
 

@@ -20,6 +20,7 @@ let uploadHandler: UploadHandler = noHandler('uploadFile');
 type ChosenMedia = { tempFiles: Array<{ tempFilePath: string; size: number; fileType: string }> };
 let chooseMediaHandler: PlatformHandler<ChosenMedia> = noHandler('chooseMedia');
 let locationHandler: PlatformHandler<{ latitude: number; longitude: number }> = noHandler('getLocation');
+let modalHandler: PlatformHandler<{ confirm: boolean; cancel: boolean }> = noHandler('showModal');
 let pullDownRefreshHandler: (() => void) | null = null;
 let reachBottomHandler: (() => void) | null = null;
 const didShowHandlers = new Set<() => void>();
@@ -57,6 +58,7 @@ const taro = {
   redirectTo: jest.fn((_options: { url: string }) => ok('redirectTo')),
   switchTab: jest.fn((_options: { url: string }) => ok('switchTab')),
   showToast: jest.fn((_options: { title: string }) => ok('showToast')),
+  showModal: jest.fn((_options: Taro.showModal.Option) => modalHandler()),
   stopPullDownRefresh: jest.fn(() => ok('stopPullDownRefresh')),
   setNavigationBarTitle: jest.fn((_options: { title: string }) => ok('setNavigationBarTitle')),
   makePhoneCall: jest.fn((_options: { phoneNumber: string }) => ok('makePhoneCall')),
@@ -112,6 +114,10 @@ export const taroTest = {
   onLocation(handler: PlatformHandler<{ latitude: number; longitude: number }>): void {
     locationHandler = handler;
   },
+  /** How the person answers the next confirmation dialogs (确定 or 取消). */
+  answerModal(confirm: boolean): void {
+    modalHandler = () => Promise.resolve({ confirm, cancel: !confirm });
+  },
   setRouterParams(params: Record<string, string>): void {
     routerParams = params;
   },
@@ -135,6 +141,7 @@ export const taroTest = {
     uploadHandler = noHandler('uploadFile');
     chooseMediaHandler = noHandler('chooseMedia');
     locationHandler = noHandler('getLocation');
+    modalHandler = noHandler('showModal');
     Object.values(taro).forEach((mock) => mock.mockClear());
   },
 };

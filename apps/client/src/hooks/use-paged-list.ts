@@ -13,6 +13,8 @@ export interface PagedList<T> {
   /** First page again (pull-down, back from a detail page); keeps the list on screen meanwhile. */
   refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
+  /** Changes the loaded items in place (a row edited, decided or deleted) without a round trip. */
+  mutate: (change: (items: T[]) => T[]) => void;
 }
 
 /** A cursor-paged list (`{ items, nextCursor }`) that starts over whenever `key` (the filter) changes. */
@@ -83,7 +85,14 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
     }
   }, [nextCursor]);
 
-  return { state, hasMore: nextCursor !== null, loadingMore, moreError, refresh, loadMore };
+  const mutate = useCallback((change: (items: T[]) => T[]) => {
+    if (!items.current) return;
+    const changed = change(items.current);
+    items.current = changed;
+    setState({ status: 'ready', data: changed });
+  }, []);
+
+  return { state, hasMore: nextCursor !== null, loadingMore, moreError, refresh, loadMore, mutate };
 }
 
 /**

@@ -44,6 +44,23 @@ export function emptyDraft(): ReportDraft {
   return { clientRequestId: newClientRequestId(), photos: [], description: '', categoryCode: null, location: null };
 }
 
+/**
+ * The draft of a report the server rejected, to fix and send again: the same text, position, category
+ * and photos, but a new clientRequestId (the old one names the rejected report, and sending it again
+ * would only bring back that answer). Photos whose local file still exists are uploaded afresh, so the
+ * new report does not reuse the rejected one's photo records; one shown from its thumbnail (the local
+ * file is gone) keeps its id, the only copy left.
+ */
+export function draftForCorrection(draft: ReportDraft): ReportDraft {
+  return {
+    ...draft,
+    clientRequestId: newClientRequestId(),
+    photos: draft.photos.map((photo) =>
+      photo.src === photo.thumbUrl ? photo : { src: photo.src, photoId: null, thumbUrl: null },
+    ),
+  };
+}
+
 export function isDraftBlank(draft: ReportDraft): boolean {
   return draft.photos.length === 0 && draft.description.trim() === '' && draft.location === null;
 }

@@ -4,7 +4,15 @@ import type { Me, UserRole } from '@ssp/contracts';
 import { ResidentLoginButton } from '@/components/resident-login-button';
 import { useResidentSignIn } from '@/hooks/use-resident-sign-in';
 import { useSession } from '@/hooks/use-session';
-import { MY_REPORTS_PAGE, STAFF_INBOX_PAGE, STAFF_LOGIN_PAGE, TRIAGE_PAGE } from '@/routes';
+import {
+  CLASSIFICATION_RULES_PAGE,
+  MODERATION_PAGE,
+  MY_REPORTS_PAGE,
+  STAFF_INBOX_PAGE,
+  STAFF_LOGIN_PAGE,
+  TRIAGE_PAGE,
+  WORD_RULES_PAGE,
+} from '@/routes';
 import { fetchMe } from '@/services/api';
 import { clearSession, getAccessToken, updateSessionUser } from '@/stores/session';
 import './index.css';
@@ -34,7 +42,7 @@ function identityText(user: Me): string {
 
 const goTo = (url: string) => () => void Taro.navigateTo({ url });
 
-/** Where each role works: residents in the tabs, staff in their inbox, admins at triage. */
+/** Where each role works: residents in the tabs, staff in their inbox, admins at triage and moderation. */
 function WorkEntry({ user }: { user: Me }) {
   switch (user.role) {
     case 'resident':
@@ -67,6 +75,23 @@ function WorkEntry({ user }: { user: Me }) {
   }
 }
 
+/** The admin's other work: reports held by the intake checks, and the lists those checks use. */
+function AdminTools() {
+  return (
+    <View id="admin-tools" className="me-admin-tools">
+      <Button id="open-moderation" className="secondary-button" onClick={goTo(MODERATION_PAGE)}>
+        审核队列
+      </Button>
+      <Button id="open-word-rules" className="secondary-button" onClick={goTo(WORD_RULES_PAGE)}>
+        敏感词管理
+      </Button>
+      <Button id="open-classification-rules" className="secondary-button" onClick={goTo(CLASSIFICATION_RULES_PAGE)}>
+        分类关键词
+      </Button>
+    </View>
+  );
+}
+
 function AccountCard({ user }: { user: Me | null }) {
   const { signingIn, error, signIn } = useResidentSignIn();
 
@@ -74,6 +99,7 @@ function AccountCard({ user }: { user: Me | null }) {
     return (
       <View className="card" id="account" data-role={user.role}>
         <WorkEntry user={user} />
+        {user.role === 'admin' ? <AdminTools /> : null}
         <View className="me-account__links">
           {user.role === 'resident' ? (
             <Text className="text-button" onClick={goTo(STAFF_LOGIN_PAGE)}>

@@ -8,7 +8,7 @@ import { StatusChip } from '@/components/status-chip';
 import { useListPageEvents, usePagedList } from '@/hooks/use-paged-list';
 import { newReportUrl, reportDetailUrl } from '@/routes';
 import { fetchMyReports } from '@/services/api';
-import { reportStatusView } from '@/utils/status.util';
+import { outcomeView, reportStatusView } from '@/utils/status.util';
 import { formatDateTime } from '@/utils/time.util';
 import './index.css';
 
@@ -17,6 +17,7 @@ function ReportRow({ report }: { report: ReportListItem }) {
     <View
       className="report-row"
       data-id={report.id}
+      data-outcome={report.outcome}
       onClick={() => void Taro.navigateTo({ url: reportDetailUrl(report.id) })}
     >
       {report.thumbUrl ? (
@@ -31,11 +32,18 @@ function ReportRow({ report }: { report: ReportListItem }) {
           <Text className="report-row__category">
             {report.ticket?.category?.name ?? report.category?.name ?? '待分类'}
           </Text>
-          <StatusChip view={reportStatusView(report)} />
+          <View className="report-row__chips">
+            {/* A merged report follows someone else's ticket: say so beside that ticket's state. */}
+            {report.outcome === 'merged' ? (
+              <StatusChip className="report-row__outcome" view={outcomeView('merged')} />
+            ) : null}
+            <StatusChip view={reportStatusView(report)} />
+          </View>
         </View>
         <Text className="report-row__description">{report.description}</Text>
         <Text className="report-row__meta">
           {formatDateTime(report.createdAt)} · {report.reportNo}
+          {report.outcome === 'merged' && report.ticket ? ` · ${report.ticket.supporterCount}人反映` : ''}
         </Text>
       </View>
     </View>

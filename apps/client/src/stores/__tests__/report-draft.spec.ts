@@ -1,5 +1,5 @@
 import { taroTest } from '@test/taro-mock';
-import { clearDraft, isDraftBlank, loadDraft, newClientRequestId, saveDraft, type ReportDraft } from '@/stores/report-draft';
+import { clearDraft, draftForCorrection, isDraftBlank, loadDraft, newClientRequestId, saveDraft, type ReportDraft } from '@/stores/report-draft';
 
 const DRAFT: ReportDraft = {
   clientRequestId: 'r-abc-123',
@@ -65,5 +65,19 @@ describe('report draft store', () => {
 
     expect(ids.size).toBe(50);
     ids.forEach((id) => expect(id.length).toBeLessThanOrEqual(64));
+  });
+
+  it('turns a rejected report into a draft to fix: same content, new clientRequestId, photos uploaded afresh', () => {
+    const lost = { src: 'https://api.test/t/9.jpg', photoId: 'photo-9', thumbUrl: 'https://api.test/t/9.jpg' };
+    const fix = draftForCorrection({ ...DRAFT, photos: [...DRAFT.photos, lost] });
+
+    expect(fix.clientRequestId).not.toBe(DRAFT.clientRequestId);
+    expect(fix).toMatchObject({ description: DRAFT.description, categoryCode: 'GY-02', location: DRAFT.location });
+    expect(fix.photos).toEqual([
+      { src: 'wxfile://tmp/a.jpg', photoId: null, thumbUrl: null },
+      { src: 'wxfile://tmp/b.jpg', photoId: null, thumbUrl: null },
+      // Its local file is gone: the uploaded copy is all there is.
+      lost,
+    ]);
   });
 });

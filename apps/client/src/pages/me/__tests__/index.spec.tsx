@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { apiRoutes, errorBody, json } from '@test/api-routes';
-import { STAFF, signInAs } from '@test/session';
+import { ADMIN, STAFF, signInAs } from '@test/session';
 import { taroTest } from '@test/taro-mock';
 import { getSessionUser } from '@/stores/session';
 import MePage from '../index';
@@ -43,5 +43,21 @@ describe('我的 page', () => {
     answer = errorBody(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
     act(() => taroTest.show());
     await waitFor(() => expect(identity()).toBe('未登录'));
+  });
+
+  it('leads an admin to triage, the moderation queue and the rule lists', () => {
+    signInAs(ADMIN);
+    taroTest.onRequest(apiRoutes({ 'GET /api/v1/me': () => json(ADMIN) }));
+
+    render(<MePage />);
+    for (const [label, url] of [
+      ['分拨台', '/packages/admin/pages/triage/index'],
+      ['审核队列', '/packages/admin/pages/moderation/index'],
+      ['敏感词管理', '/packages/admin/pages/word-rules/index'],
+      ['分类关键词', '/packages/admin/pages/classification-rules/index'],
+    ]) {
+      fireEvent.click(screen.getByText(label));
+      expect(taroTest.taro.navigateTo).toHaveBeenLastCalledWith({ url });
+    }
   });
 });

@@ -76,6 +76,34 @@ describe('我的上报', () => {
     await waitFor(() => expect(document.querySelector('.status-chip')?.textContent).toBe('已办结'));
   });
 
+  it('marks merged, held and rejected reports with what intake decided', async () => {
+    signInAs(RESIDENT);
+    const merged = report('m', { outcome: 'merged' });
+    taroTest.onRequest(
+      apiRoutes({
+        'GET /api/v1/reports/mine': () =>
+          json({
+            items: [
+              { ...merged, ticket: merged.ticket && { ...merged.ticket, supporterCount: 4 } },
+              report('r', { outcome: 'review', ticket: null }),
+              report('x', { outcome: 'rejected', ticket: null }),
+            ],
+            nextCursor: null,
+          }),
+      }),
+    );
+
+    render(<MyReportsPage />);
+
+    await waitFor(() => expect(rows()).toEqual(['m', 'r', 'x']));
+    const chips = (id: string) =>
+      Array.from(document.querySelectorAll(`.report-row[data-id="${id}"] .status-chip`), (chip) => chip.textContent);
+    expect(chips('m')).toEqual(['已合并', '处理中']);
+    expect(document.querySelector('.report-row[data-id="m"] .report-row__meta')?.textContent).toContain('4人反映');
+    expect(chips('r')).toEqual(['审核中']);
+    expect(chips('x')).toEqual(['未受理']);
+  });
+
   it('says so when there is nothing yet', async () => {
     signInAs(RESIDENT);
     taroTest.onRequest(apiRoutes({ 'GET /api/v1/reports/mine': () => json({ items: [], nextCursor: null }) }));

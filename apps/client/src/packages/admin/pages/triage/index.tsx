@@ -2,6 +2,8 @@ import { View } from '@tarojs/components';
 import { StaffGate } from '@/components/session-gate';
 import { TicketList, type TicketTab } from '@/components/ticket-list';
 import { WorkHeader } from '@/components/work-header';
+import { TRIAGE_PAGE } from '@/routes';
+import { AdminNav } from '@/packages/admin/components/admin-nav';
 
 /**
  * 待分拨 is the queue: reports no routing rule could place. 待审延期 lists the tickets whose staff asked
@@ -22,6 +24,7 @@ export default function TriagePage() {
         {(user) => (
           <>
             <WorkHeader title="分拨台" subtitle={user.nickname} />
+            <AdminNav current={TRIAGE_PAGE} />
             <TicketList tabs={TRIAGE_TABS} />
           </>
         )}

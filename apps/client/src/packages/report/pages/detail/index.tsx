@@ -9,6 +9,7 @@ import { Timeline } from '@/components/timeline';
 import { useLoader } from '@/hooks/use-loader';
 import { readParam } from '@/routes';
 import { fetchReport } from '@/services/api';
+import { reasonHint } from '@/utils/intake.util';
 import { reportStatusView } from '@/utils/status.util';
 import { formatDateTime } from '@/utils/time.util';
 import { GivenRating, RatingCard } from './rating-card';
@@ -22,6 +23,23 @@ function InfoRow({ label, value }: { label: string; value: string }) {
     <View className="info-row">
       <Text className="info-row__label">{label}</Text>
       <Text className="info-row__value">{value}</Text>
+    </View>
+  );
+}
+
+function OutcomeReasons({ detail }: { detail: ReportDetail }) {
+  if (detail.reasons.length === 0) return null;
+  return (
+    <View id="report-reasons">
+      {detail.reasons.map((reason) => {
+        const hint = detail.outcome === 'rejected' ? reasonHint(reason.code) : null;
+        return (
+          <View key={reason.code} className="report-detail__reason" data-code={reason.code}>
+            <Text className="report-detail__reason-message">{reason.message}</Text>
+            {hint ? <Text className="report-detail__reason-hint">{hint}</Text> : null}
+          </View>
+        );
+      })}
     </View>
   );
 }
@@ -44,11 +62,17 @@ function Detail({ detail, onChange }: { detail: ReportDetail; onChange: (detail:
         {ticket?.resolveBy && OPEN_STATUSES.includes(ticket.status) ? (
           <InfoRow label="办理时限" value={`${formatDateTime(ticket.resolveBy)} 前`} />
         ) : null}
-        {detail.reasons.map((reason) => (
-          <Text key={reason.code} className="report-detail__reason">
-            {reason.message}
+        {detail.outcome === 'merged' && ticket ? (
+          <Text id="supporters" className="report-detail__supporters">
+            已有 {ticket.supporterCount} 位市民反映，您已加入该问题的跟踪
           </Text>
-        ))}
+        ) : null}
+        {detail.outcome === 'review' ? (
+          <Text id="review-notice" className="report-detail__notice">
+            正在人工审核。审核通过后会生成工单派给负责部门；如未通过，这里会说明原因。
+          </Text>
+        ) : null}
+        <OutcomeReasons detail={detail} />
       </View>
 
       {detail.resolution ? (

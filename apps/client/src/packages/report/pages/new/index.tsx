@@ -2,15 +2,17 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { PHOTO_LIMITS, REPORT_LIMITS, type PhotoView } from '@ssp/contracts';
+import { CategoryPicker } from '@/components/category-picker';
 import { PhotoPicker, type ChosenFile, type PhotoUploadState } from '@/components/photo-picker';
 import { ResidentGate } from '@/components/session-gate';
 import { readParam, reportResultUrl } from '@/routes';
 import { toApiError } from '@/services/api';
-import { clearDraft, type DraftLocation } from '@/stores/report-draft';
+import { clearDraft, draftForCorrection, saveDraft, type DraftLocation } from '@/stores/report-draft';
 import { rememberReportResult } from '@/stores/report-results';
-import { CategoryPicker } from './category-picker';
+import { CategorySuggestions } from './category-suggestions';
 import { LocationCard } from './location-card';
-import { draftProblem, submitReport } from './submit-report';
+import { draftProblem, submitFailureText, submitReport } from './submit-report';
+import { useCategorySuggestions } from './use-category-suggestions';
 import { useReportDraft } from './use-report-draft';
 import './index.css';
 
@@ -29,6 +31,8 @@ function ReportForm({ presetCategory }: { presetCategory: string | null }) {
   const [phase, setPhase] = useState<Phase>('editing');
   const [error, setError] = useState<string | null>(null);
   const busy = phase === 'uploading' || phase === 'sending';
+  // Suggestions help a resident who has not chosen; once chosen they would only distract.
+  const suggestions = useCategorySuggestions(draft.description, draft.categoryCode === null);
 
   const addPhotos = (files: ChosenFile[]) =>
     update((d) => ({
@@ -63,11 +67,13 @@ function ReportForm({ presetCategory }: { presetCategory: string | null }) {
         onSending: () => setPhase('sending'),
       });
       rememberReportResult(result);
-      clearDraft();
+      // A rejected report is kept as a draft, so 修改后重新提交 on the result page brings it back to fix.
+      if (result.outcome === 'rejected') saveDraft(draftForCorrection(current()));
+      else clearDraft();
       await Taro.redirectTo({ url: reportResultUrl(result.id) });
     } catch (failure) {
       // The draft keeps its clientRequestId and the ids of uploaded photos: 重试 continues, never duplicates.
-      setError(toApiError(failure).message);
+      setError(submitFailureText(toApiError(failure)));
       setPhase('failed');
     }
   };
@@ -122,6 +128,11 @@ function ReportForm({ presetCategory }: { presetCategory: string | null }) {
         <Text id="description-counter" className="field__counter">
           {draft.description.length}/{REPORT_LIMITS.descriptionMaxChars}
         </Text>
+        <CategorySuggestions
+          suggestions={suggestions}
+          disabled={busy}
+          onChoose={(categoryCode) => update((d) => ({ ...d, categoryCode }))}
+        />
       </View>
 
       <CategoryPicker
@@ -132,9 +143,7 @@ function ReportForm({ presetCategory }: { presetCategory: string | null }) {
 
       {error ? (
         <View id="submit-error" className="form-error" role="alert">
-          <Text>
-            提交失败：{error}。已填写的内容和已上传的照片都已保存，请点「重试」继续。
-          </Text>
+          <Text>{error}</Text>
         </View>
       ) : null}
 

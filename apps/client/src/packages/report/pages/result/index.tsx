@@ -3,12 +3,15 @@ import { Button, Text, View } from '@tarojs/components';
 import type { CreateReportResponse, Reason, ReportDetail, ReportOutcome, TicketSummary } from '@ssp/contracts';
 import { PageState } from '@/components/page-state';
 import { ResidentGate } from '@/components/session-gate';
+import { StatusChip } from '@/components/status-chip';
 import { useLoader } from '@/hooks/use-loader';
-import { HOME_PAGE, newReportUrl, readParam, reportDetailUrl } from '@/routes';
+import { HOME_PAGE, MY_REPORTS_PAGE, newReportUrl, readParam, reportDetailUrl } from '@/routes';
 import { fetchReport } from '@/services/api';
 import { rememberedReportResult } from '@/stores/report-results';
-import { outcomeView } from '@/utils/status.util';
+import { reasonHint } from '@/utils/intake.util';
+import { ticketStatusView } from '@/utils/status.util';
 import { formatDateTime } from '@/utils/time.util';
+import { outcomeCopy } from './outcome-copy';
 import './index.css';
 
 interface ResultView {
@@ -18,13 +21,6 @@ interface ResultView {
   reasons: Reason[];
   ticket: TicketSummary | null;
 }
-
-const OUTCOME_TEXT: Record<ReportOutcome, { mark: string; text: string }> = {
-  accepted: { mark: '✓', text: '已生成工单并派给负责部门。办理进展会在「我的上报」中更新，办结后请您评价。' },
-  merged: { mark: '＋', text: '附近已有相同的问题正在办理，您的上报已作为附议合并到该工单，进展一并可查。' },
-  review: { mark: '…', text: '您的上报需要人工审核，审核通过后会派给负责部门。' },
-  rejected: { mark: '!', text: '很抱歉，这次上报未能受理，原因如下。如有疑问可拨打 12345。' },
-};
 
 function fromResponse(response: CreateReportResponse): ResultView {
   return { ...response, ticket: response.ticket ?? null };
@@ -44,64 +40,122 @@ function InfoRow({ label, value, id }: { label: string; value: string; id?: stri
   );
 }
 
-function Result({ result }: { result: ResultView }) {
-  const view = outcomeView(result.outcome);
-  const copy = OUTCOME_TEXT[result.outcome];
-  const ticket = result.ticket;
+function Reasons({ reasons, withHints }: { reasons: readonly Reason[]; withHints: boolean }) {
+  if (reasons.length === 0) return null;
   return (
-    <View id="report-result" data-outcome={result.outcome}>
-      <View className="card report-result__summary">
-        <View className={`report-result__mark report-result__mark--${view.tone}`}>
-          <Text>{copy.mark}</Text>
-        </View>
-        <Text id="outcome-title" className="report-result__title">
-          {view.label}
-        </Text>
-        <Text className="card__text report-result__text">{copy.text}</Text>
-        {result.reasons.length > 0 ? (
-          <View id="outcome-reasons" className="report-result__reasons">
-            {result.reasons.map((reason) => (
-              <Text key={reason.code} className="report-result__reason">
-                {reason.message}
-              </Text>
-            ))}
+    <View id="outcome-reasons" className="report-result__reasons">
+      {reasons.map((reason) => {
+        const hint = withHints ? reasonHint(reason.code) : null;
+        return (
+          <View key={reason.code} className="report-result__reason" data-code={reason.code}>
+            <Text className="report-result__reason-message">{reason.message}</Text>
+            {hint ? <Text className="report-result__reason-hint">{hint}</Text> : null}
           </View>
-        ) : null}
-      </View>
+        );
+      })}
+    </View>
+  );
+}
 
-      <View className="card">
-        <InfoRow label="上报编号" value={result.reportNo} />
-        {ticket ? (
-          <>
-            <InfoRow id="ticket-no" label="工单号" value={ticket.ticketNo} />
-            <InfoRow label="问题类型" value={ticket.category?.name ?? '待确定'} />
-            <InfoRow id="ticket-department" label="处理部门" value={ticket.department?.name ?? '待分派'} />
-            <InfoRow
-              id="ticket-deadline"
-              label="办理时限"
-              value={ticket.resolveBy ? `${formatDateTime(ticket.resolveBy)} 前` : '派单后确定'}
-            />
-          </>
-        ) : null}
-      </View>
+function TicketInfo({ outcome, ticket }: { outcome: ReportOutcome; ticket: TicketSummary }) {
+  const triage = ticket.status === 'pending_triage';
+  return (
+    <>
+      <InfoRow id="ticket-no" label="工单号" value={ticket.ticketNo} />
+      {outcome === 'merged' ? (
+        <View id="ticket-status" className="info-row">
+          <Text className="info-row__label">工单状态</Text>
+          <StatusChip view={ticketStatusView(ticket.status)} />
+        </View>
+      ) : null}
+      <InfoRow label="问题类型" value={ticket.category?.name ?? '待确定'} />
+      <InfoRow id="ticket-department" label="处理部门" value={ticket.department?.name ?? (triage ? '待分拨' : '待分派')} />
+      <InfoRow
+        id="ticket-deadline"
+        label="办理时限"
+        value={ticket.resolveBy && !triage ? `${formatDateTime(ticket.resolveBy)} 前` : '派单后确定'}
+      />
+    </>
+  );
+}
 
+function Actions({ result }: { result: ResultView }) {
+  if (result.outcome === 'rejected') {
+    // The form opens with the rejected report's draft (kept on submit), ready to be fixed.
+    return (
       <View className="report-result__actions">
         <Button
-          id="view-progress"
+          id="fix-and-resubmit"
           className="primary-button"
-          onClick={() => void Taro.redirectTo({ url: reportDetailUrl(result.id) })}
+          onClick={() => void Taro.redirectTo({ url: newReportUrl() })}
         >
-          查看进度
+          修改后重新提交
         </Button>
         <View className="button-row">
-          <Button className="secondary-button" onClick={() => void Taro.redirectTo({ url: newReportUrl() })}>
-            继续上报
+          <Button
+            id="open-my-reports"
+            className="secondary-button"
+            onClick={() => void Taro.switchTab({ url: MY_REPORTS_PAGE })}
+          >
+            查看我的上报
           </Button>
           <Button className="secondary-button" onClick={() => void Taro.switchTab({ url: HOME_PAGE })}>
             返回首页
           </Button>
         </View>
       </View>
+    );
+  }
+  return (
+    <View className="report-result__actions">
+      <Button
+        id="view-progress"
+        className="primary-button"
+        onClick={() => void Taro.redirectTo({ url: reportDetailUrl(result.id) })}
+      >
+        {result.outcome === 'review' ? '查看审核进度' : '查看进度'}
+      </Button>
+      <View className="button-row">
+        <Button className="secondary-button" onClick={() => void Taro.redirectTo({ url: newReportUrl() })}>
+          继续上报
+        </Button>
+        <Button className="secondary-button" onClick={() => void Taro.switchTab({ url: HOME_PAGE })}>
+          返回首页
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Result({ result }: { result: ResultView }) {
+  const ticket = result.ticket;
+  const copy = outcomeCopy(result.outcome, ticket);
+  return (
+    <View id="report-result" data-outcome={result.outcome}>
+      <View className="card report-result__summary">
+        <View className={`report-result__mark report-result__mark--${copy.tone}`}>
+          <Text>{copy.mark}</Text>
+        </View>
+        <Text id="outcome-title" className="report-result__title">
+          {copy.title}
+        </Text>
+        {copy.headline ? (
+          <Text id="outcome-headline" className="report-result__headline">
+            {copy.headline}
+          </Text>
+        ) : null}
+        <Text id="outcome-text" className="card__text report-result__text">
+          {copy.text}
+        </Text>
+        <Reasons reasons={result.reasons} withHints={result.outcome === 'rejected'} />
+      </View>
+
+      <View className="card">
+        <InfoRow label="上报编号" value={result.reportNo} />
+        {ticket ? <TicketInfo outcome={result.outcome} ticket={ticket} /> : null}
+      </View>
+
+      <Actions result={result} />
     </View>
   );
 }

@@ -13,6 +13,12 @@ export interface ActionFormSpec {
   department: FieldNeed;
   until: FieldNeed;
   photos: FieldNeed;
+  /** reclassify: the corrected 小类. */
+  category: FieldNeed;
+  /** merge: the ticket number this one joins. */
+  targetTicketNo: FieldNeed;
+  /** split: the report taken out into a ticket of its own. */
+  report: FieldNeed;
   /** Steps forward are primary, requests to someone else secondary, refusing or backward steps red. */
   tone: 'primary' | 'secondary' | 'danger';
 }
@@ -23,6 +29,10 @@ export interface ActionFormValues {
   /** `YYYY-MM-DD`, the date picker's value. */
   until: string | null;
   photoIds: string[];
+  categoryCode: string | null;
+  /** As typed; normalised (trimmed, upper case) when checked and sent. */
+  targetTicketNo: string;
+  reportId: string | null;
 }
 
 export interface ActionFormContext {
@@ -30,6 +40,30 @@ export interface ActionFormContext {
   today: string;
   /** The ticket's department: a transfer must name another one. */
   currentDepartmentCode: string | null;
+  /** The ticket's own category: a reclassification must name another one. */
+  currentCategoryCode?: string | null;
+  /** The ticket's own number: it cannot be merged into itself. */
+  ticketNo?: string;
+  /** The id of the ticket's first report: the one that made the ticket, which cannot be split off. */
+  firstReportId?: string | null;
+}
+
+export const EMPTY_ACTION_VALUES: ActionFormValues = {
+  note: '',
+  departmentCode: null,
+  until: null,
+  photoIds: [],
+  categoryCode: null,
+  targetTicketNo: '',
+  reportId: null,
+};
+
+/** Ticket numbers as the server makes them: GD, the Beijing day, a five-digit serial. */
+export const TICKET_NO_PATTERN = /^GD\d{13}$/;
+export const TICKET_NO_HINT = '工单号为 GD 加 13 位数字，如 GD2025060100001';
+
+export function normalisedTicketNo(typed: string): string {
+  return typed.replace(/\s+/g, '').toUpperCase();
 }
 
 /**
@@ -55,13 +89,13 @@ const NOTE_LABELS: Record<StaffAdminAction, string> = {
   approve_extension: '备注',
   deny_extension: '驳回理由',
   resolve: '办理情况答复（市民可见）',
-  reclassify: '备注',
+  reclassify: '更正说明',
   merge: '合并原因',
   split: '拆分原因',
 };
 
 const DANGER_ACTIONS: readonly StaffAdminAction[] = ['reject', 'return', 'deny_extension'];
-const SECONDARY_ACTIONS: readonly StaffAdminAction[] = ['request_transfer', 'request_extension'];
+const SECONDARY_ACTIONS: readonly StaffAdminAction[] = ['request_transfer', 'request_extension', 'reclassify', 'merge', 'split'];
 
 function toneOf(action: StaffAdminAction): ActionFormSpec['tone'] {
   if (DANGER_ACTIONS.includes(action)) return 'danger';
@@ -85,13 +119,18 @@ export function actionFormSpec(action: StaffAdminAction): ActionFormSpec {
     department: need(transition.requires.departmentCode, extras.department),
     until: transition.requires.until ? 'required' : 'hidden',
     photos: extras.photos ?? 'hidden',
+    category: transition.requires.categoryCode ? 'required' : 'hidden',
+    targetTicketNo: transition.requires.targetTicketNo ? 'required' : 'hidden',
+    report: transition.requires.reportId ? 'required' : 'hidden',
     tone: toneOf(action),
   };
 }
 
 /** An action with nothing to fill in is taken with one tap. */
 export function needsForm(spec: ActionFormSpec): boolean {
-  return [spec.note, spec.department, spec.until, spec.photos].some((field) => field !== 'hidden');
+  return [spec.note, spec.department, spec.until, spec.photos, spec.category, spec.targetTicketNo, spec.report].some(
+    (field) => field !== 'hidden',
+  );
 }
 
 /** The first thing that stops the form from being sent, as the message to show; null when complete. */
@@ -106,11 +145,24 @@ export function actionFormProblem(
     if (!values.until) return '请选择新的办结日期';
     if (values.until <= context.today) return '新的办结日期须晚于今天';
   }
+  if (spec.category === 'required') {
+    if (!values.categoryCode) return '请选择正确的小类';
+    if (values.categoryCode === context.currentCategoryCode) return '请选择与当前不同的小类';
+  }
+  if (spec.targetTicketNo === 'required') {
+    const target = normalisedTicketNo(values.targetTicketNo);
+    if (target === '') return '请填写要合并到的工单号';
+    if (!TICKET_NO_PATTERN.test(target)) return `工单号格式不对：${TICKET_NO_HINT}`;
+    if (target === context.ticketNo) return '不能合并到本工单';
+  }
+  if (spec.report === 'required') {
+    if (!values.reportId) return '请选择要拆分出去的上报';
+    if (values.reportId === context.firstReportId) return '首次上报是本工单的来源，不能拆分';
+  }
   if (spec.note === 'required' && values.note.trim() === '') return `请填写${spec.noteLabel.replace(/（.*）$/, '')}`;
   return null;
 }
 
-/** End of the chosen day, local time: "by 3 June" means the whole of 3 June. */
 /** The request body: only the fields this action takes, plus `version` for the optimistic lock. */
 export function actionRequestOf(spec: ActionFormSpec, values: ActionFormValues, version: number): TicketActionRequest {
   const note = values.note.trim();
@@ -121,6 +173,11 @@ export function actionRequestOf(spec: ActionFormSpec, values: ActionFormValues, 
     ...(spec.department !== 'hidden' && values.departmentCode ? { departmentCode: values.departmentCode } : {}),
     ...(spec.until !== 'hidden' && values.until ? { until: endOfBeijingDayIso(values.until) } : {}),
     ...(spec.photos !== 'hidden' && values.photoIds.length > 0 ? { photoIds: values.photoIds } : {}),
+    ...(spec.category !== 'hidden' && values.categoryCode ? { categoryCode: values.categoryCode } : {}),
+    ...(spec.targetTicketNo !== 'hidden' && values.targetTicketNo.trim() !== ''
+      ? { targetTicketNo: normalisedTicketNo(values.targetTicketNo) }
+      : {}),
+    ...(spec.report !== 'hidden' && values.reportId ? { reportId: values.reportId } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { actOnTicket, toApiError, type ApiError } from '@/services/api';
 import { uploadInOrder, type PendingPhoto } from '@/services/photos/upload-in-order';
 import { formatDateValue } from '@/utils/time.util';
 import {
+  EMPTY_ACTION_VALUES,
   actionFormProblem,
   actionFormSpec,
   actionRequestOf,
@@ -15,11 +16,11 @@ import {
   type ActionFormSpec,
   type ActionFormValues,
 } from './action-form.util';
+import { CorrectionFields } from './correction-fields';
 import { DepartmentPicker } from './department-picker';
 
 export const STALE_TICKET_MESSAGE = '工单已被他人更新，已为您刷新';
 const NOTE_MAX_CHARS = 500;
-const EMPTY_VALUES: ActionFormValues = { note: '', departmentCode: null, until: null, photoIds: [] };
 
 /**
  * Someone else changed the ticket since it was loaded. The server names it TICKET_STALE_VERSION; a
@@ -43,7 +44,7 @@ interface ActionPanelProps {
 /** The buttons this caller may press (`ticket.actions`), and the form each one needs. */
 export function ActionPanel({ ticket, onUpdated, onReload }: ActionPanelProps) {
   const [active, setActive] = useState<ActionFormSpec | null>(null);
-  const [values, setValues] = useState<ActionFormValues>(EMPTY_VALUES);
+  const [values, setValues] = useState<ActionFormValues>(EMPTY_ACTION_VALUES);
   const [photos, setPhotos] = useState<PendingPhoto[]>([]);
   const [uploads, setUploads] = useState<Record<string, PhotoUploadState>>({});
   const [sending, setSending] = useState(false);
@@ -59,6 +60,9 @@ export function ActionPanel({ ticket, onUpdated, onReload }: ActionPanelProps) {
     const problem = actionFormProblem(spec, formValues, {
       today: todayValue(),
       currentDepartmentCode: ticket.department?.code ?? null,
+      currentCategoryCode: ticket.category?.code ?? null,
+      ticketNo: ticket.ticketNo,
+      firstReportId: ticket.reports[0]?.id ?? null,
     });
     if (problem) {
       setError(problem);
@@ -100,11 +104,11 @@ export function ActionPanel({ ticket, onUpdated, onReload }: ActionPanelProps) {
     const spec = actionFormSpec(action);
     setError(null);
     setNotice(null);
-    setValues(EMPTY_VALUES);
+    setValues(EMPTY_ACTION_VALUES);
     setPhotos([]);
     setUploads({});
     if (needsForm(spec)) setActive(spec);
-    else void perform(spec, EMPTY_VALUES);
+    else void perform(spec, EMPTY_ACTION_VALUES);
   };
 
   const addPhotos = (files: ChosenFile[]) =>
@@ -158,6 +162,13 @@ export function ActionPanel({ ticket, onUpdated, onReload }: ActionPanelProps) {
               />
             </View>
           ) : null}
+          <CorrectionFields
+            spec={active}
+            ticket={ticket}
+            values={values}
+            disabled={sending}
+            onChange={(part) => setValues({ ...values, ...part })}
+          />
           {active.until !== 'hidden' ? (
             <View className="field">
               <Text className="field__label">延期至</Text>

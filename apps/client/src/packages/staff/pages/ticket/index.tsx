@@ -14,6 +14,7 @@ import { ticketStatusView } from '@/utils/status.util';
 import { deadlineView, formatDateTime } from '@/utils/time.util';
 import { ActionPanel } from './action-panel';
 import { TicketLocation } from './ticket-location';
+import { MergedIntoBanner, TicketReports } from './ticket-reports';
 import './index.css';
 
 function InfoRow({ label, value, tone }: { label: string; value: string; tone?: 'danger' }) {
@@ -67,6 +68,7 @@ interface TicketViewProps {
 function TicketView({ ticket, onUpdated, onReload }: TicketViewProps) {
   return (
     <View id="ticket-detail" data-version={ticket.version}>
+      <MergedIntoBanner ticket={ticket} />
       <TicketSummaryCard ticket={ticket} />
 
       <View className="card">
@@ -74,6 +76,8 @@ function TicketView({ ticket, onUpdated, onReload }: TicketViewProps) {
         <Text className="ticket-detail__text">{ticket.description}</Text>
         <PhotoGrid id="ticket-photos" photos={ticket.photos} />
       </View>
+
+      <TicketReports ticket={ticket} />
 
       <TicketLocation ticket={ticket} />
 

@@ -130,4 +130,52 @@ describe('report detail page', () => {
     const reopen = taroTest.taro.request.mock.calls.map(([options]) => options).find((options) => options.method === 'POST');
     expect(reopen && bodyOf(reopen)).toEqual({ score: 1, comment: '井盖还是松的', reopen: true });
   });
+
+  it('shows a rejected report with its reason and what to do about it', async () => {
+    taroTest.onRequest(
+      apiRoutes({
+        'GET /api/v1/reports/rep-1': () =>
+          json(
+            resolvedReport({
+              outcome: 'rejected',
+              ticket: null,
+              resolution: null,
+              canRate: false,
+              canReopen: false,
+              timeline: [],
+              reasons: [{ code: 'MODERATION_REJECTED', message: '照片与描述的问题不符' }],
+            }),
+          ),
+      }),
+    );
+
+    render(<ReportDetailPage />);
+
+    expect(await screen.findByText('照片与描述的问题不符')).toBeTruthy();
+    expect(document.querySelector('#report-detail .status-chip')?.textContent).toBe('未受理');
+    expect(screen.getByText(/如仍需反映，请根据说明修改后重新上报/)).toBeTruthy();
+  });
+
+  it('shows how many residents follow a merged report, and a held report as under review', async () => {
+    const merged = resolvedReport();
+    let answer = resolvedReport({
+      outcome: 'merged',
+      ticket: merged.ticket && { ...merged.ticket, status: 'in_progress', supporterCount: 5 },
+      resolution: null,
+      canRate: false,
+      canReopen: false,
+    });
+    taroTest.onRequest(apiRoutes({ 'GET /api/v1/reports/rep-1': () => json(answer) }));
+
+    const { unmount } = render(<ReportDetailPage />);
+
+    expect(await screen.findByText('已有 5 位市民反映，您已加入该问题的跟踪')).toBeTruthy();
+    unmount();
+
+    answer = resolvedReport({ outcome: 'review', ticket: null, resolution: null, canRate: false, canReopen: false, timeline: [] });
+    render(<ReportDetailPage />);
+
+    expect(await screen.findByText(/正在人工审核/)).toBeTruthy();
+    expect(document.querySelector('#report-detail .status-chip')?.textContent).toBe('审核中');
+  });
 });

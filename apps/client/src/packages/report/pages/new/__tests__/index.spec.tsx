@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type Taro from '@tarojs/taro';
 import type { CategoryNode, CreateReportResponse } from '@ssp/contracts';
-import { apiRoutes, bodyOf, json } from '@test/api-routes';
+import { apiRoutes, bodyOf, errorBody, json } from '@test/api-routes';
 import { errorText, photoView } from '@test/fixtures';
 import { RESIDENT, signInAs } from '@test/session';
 import { taroTest, type FakeResponse } from '@test/taro-mock';
@@ -47,6 +47,8 @@ function byId(id: string): HTMLElement {
 function routesWith(createReport: (options: Taro.request.Option) => FakeResponse | Promise<FakeResponse>) {
   return apiRoutes({
     'GET /api/v1/categories': () => json(TREE),
+    'GET /api/v1/categories/suggest': () =>
+      json([{ code: 'GY-02', name: '井盖', parentName: '公用设施', confidence: 0.86 }, { code: 'GY-05', name: '路灯', parentName: '公用设施', confidence: 0.3 }]),
     'GET /api/v1/regions/locate': () => json({ inServiceArea: true, district: { code: '320104', name: '秦淮区' } }),
     'POST /api/v1/reports': createReport,
   });
@@ -94,8 +96,11 @@ describe('new report page', () => {
       location: { lat: 32.0416, lng: 118.7784, coordSystem: 'wgs84' },
       photoIds: ['photo-1'],
       categoryCode: 'GY-02',
+      deviceId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
     });
     expect(taroTest.storage.has('ssp.report.draft')).toBe(false);
+    // The device keeps its id: the next report names the same device.
+    expect(taroTest.storage.get('ssp.device.id')).toBe(create && bodyOf(create).deviceId);
   });
 
   it('keeps the draft when the submit fails, and 重试 reuses the clientRequestId without uploading again', async () => {
@@ -203,5 +208,70 @@ describe('new report page', () => {
 
     expect(await screen.findByText('秦淮区')).toBeTruthy();
     expect(loadDraft().location).toMatchObject({ lat: 32.04, lng: 118.78, coordSystem: 'wgs84', source: 'manual' });
+  });
+
+  it('suggests categories under the description while the resident types, and a tap chooses one', async () => {
+    taroTest.setRouterParams({});
+    taroTest.onRequest(routesWith(() => json(ACCEPTED, 201)));
+
+    render(<NewReportPage />);
+    await fillForm();
+
+    const suggestion = await screen.findByText('公用设施 · 井盖', {}, { timeout: 2000 });
+    expect(screen.getByText('很可能')).toBeTruthy();
+    expect(screen.getByText('公用设施 · 路灯')).toBeTruthy();
+    expect(screen.getByText('可能')).toBeTruthy();
+    const suggests = taroTest.taro.request.mock.calls.filter(([options]) => options.url.includes('/categories/suggest'));
+    expect(suggests).toHaveLength(1);
+    expect(suggests[0][0].data).toMatchObject({ text: '路口井盖松动，车辆经过有响声' });
+
+    fireEvent.click(suggestion);
+
+    expect(byId('category-value').textContent).toBe('公用设施 · 井盖');
+    expect(document.getElementById('category-suggestions')).toBeNull();
+    expect(loadDraft().categoryCode).toBe('GY-02');
+
+    fireEvent.click(byId('submit'));
+    await waitFor(() => expect(taroTest.taro.redirectTo).toHaveBeenCalledTimes(1));
+    const create = taroTest.taro.request.mock.calls.map(([options]) => options).find((options) => options.method === 'POST');
+    expect(create && bodyOf(create).categoryCode).toBe('GY-02');
+  });
+
+  it('says how long to wait when the resident submits too often, and keeps the draft', async () => {
+    taroTest.onRequest(
+      routesWith(() => errorBody(429, 'RATE_LIMITED', '提交过于频繁', { retryAfterSeconds: 170 })),
+    );
+
+    render(<NewReportPage />);
+    await fillForm();
+    fireEvent.click(byId('submit'));
+
+    expect(await screen.findByText(/您提交得太频繁了，请3 分钟后再试/)).toBeTruthy();
+    expect(byId('submit').textContent).toBe('重试');
+    expect(loadDraft()).toMatchObject({ description: '路口井盖松动，车辆经过有响声', photos: [expect.objectContaining({ photoId: 'photo-1' })] });
+    expect(taroTest.taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('keeps a rejected report as a draft to fix, under a new clientRequestId', async () => {
+    const rejected: CreateReportResponse = {
+      id: 'rep-2',
+      reportNo: 'R20250601-0002',
+      outcome: 'rejected',
+      reasons: [{ code: 'BLOCKED_WORDS', message: '描述中含有不文明用语' }],
+    };
+    taroTest.onRequest(routesWith(() => json(rejected, 201)));
+
+    render(<NewReportPage />);
+    await fillForm();
+    const sentId = loadDraft().clientRequestId;
+    fireEvent.click(byId('submit'));
+
+    await waitFor(() => expect(taroTest.taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/report/pages/result/index?id=rep-2' }));
+    const kept = loadDraft();
+    expect(kept).toMatchObject({ description: '路口井盖松动，车辆经过有响声', categoryCode: 'GY-02' });
+    expect(kept.location).toMatchObject({ lat: 32.0416, lng: 118.7784 });
+    expect(kept.clientRequestId).not.toBe(sentId);
+    // The photo is still on the phone: the corrected report uploads it afresh.
+    expect(kept.photos).toEqual([{ src: 'blob:http://localhost/photo-a', photoId: null, thumbUrl: null }]);
   });
 });

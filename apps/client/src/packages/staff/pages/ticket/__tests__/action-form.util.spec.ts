@@ -1,5 +1,6 @@
 import { STAFF_ADMIN_ACTIONS, transitionOf } from '@ssp/contracts';
 import {
+  EMPTY_ACTION_VALUES,
   actionFormProblem,
   actionFormSpec,
   actionRequestOf,
@@ -7,7 +8,7 @@ import {
   type ActionFormValues,
 } from '../action-form.util';
 
-const EMPTY: ActionFormValues = { note: '', departmentCode: null, until: null, photoIds: [] };
+const EMPTY: ActionFormValues = EMPTY_ACTION_VALUES;
 const CONTEXT = { today: '2025-06-01', currentDepartmentCode: 'SZYH' };
 
 describe('actionFormSpec', () => {
@@ -57,7 +58,7 @@ describe('actionFormProblem', () => {
 
 describe('actionRequestOf', () => {
   it('sends the version and only the fields the action takes', () => {
-    const values = { note: ' 已更换井盖 ', departmentCode: 'YLJ', until: '2025-06-05', photoIds: ['p1'] };
+    const values = { ...EMPTY, note: ' 已更换井盖 ', departmentCode: 'YLJ', until: '2025-06-05', photoIds: ['p1'] };
 
     expect(actionRequestOf(actionFormSpec('resolve'), values, 7)).toEqual({
       action: 'resolve',
@@ -75,7 +76,41 @@ describe('actionRequestOf', () => {
   });
 
   it('asks for an extension until the end of the chosen day on the city’s clock', () => {
-    const body = actionRequestOf(actionFormSpec('request_extension'), { note: '等材料', departmentCode: null, until: '2025-12-31', photoIds: [] }, 1);
+    const body = actionRequestOf(actionFormSpec('request_extension'), { ...EMPTY, note: '等材料', until: '2025-12-31' }, 1);
     expect(body.until).toBe('2025-12-31T15:59:59.000Z');
+  });
+});
+
+describe('corrections: reclassify, merge, split', () => {
+  const context = { ...CONTEXT, currentCategoryCode: 'GY-02', ticketNo: 'GD2025060100001', firstReportId: 'rep-a' };
+
+  it('asks for what each correction needs', () => {
+    expect(actionFormSpec('reclassify')).toMatchObject({ category: 'required', note: 'hidden' });
+    expect(actionFormSpec('merge')).toMatchObject({ targetTicketNo: 'required', note: 'required' });
+    expect(actionFormSpec('split')).toMatchObject({ report: 'required', note: 'required' });
+    expect(needsForm(actionFormSpec('reclassify'))).toBe(true);
+  });
+
+  it('refuses the same category, a malformed or own ticket number, and the first report', () => {
+    expect(actionFormProblem(actionFormSpec('reclassify'), { ...EMPTY, categoryCode: 'GY-02' }, context)).toBe('请选择与当前不同的小类');
+    const merge = actionFormSpec('merge');
+    expect(actionFormProblem(merge, { ...EMPTY, note: '重复', targetTicketNo: 'GD2025' }, context)).toMatch(/^工单号格式不对/);
+    expect(actionFormProblem(merge, { ...EMPTY, note: '重复', targetTicketNo: 'gd2025060100001' }, context)).toBe('不能合并到本工单');
+    expect(actionFormProblem(merge, { ...EMPTY, note: '重复', targetTicketNo: 'GD2025060100002' }, context)).toBeNull();
+    const split = actionFormSpec('split');
+    expect(actionFormProblem(split, { ...EMPTY, note: '另案', reportId: 'rep-a' }, context)).toBe('首次上报是本工单的来源，不能拆分');
+    expect(actionFormProblem(split, { ...EMPTY, note: '另案', reportId: 'rep-b' }, context)).toBeNull();
+  });
+
+  it('sends only the fields of the correction', () => {
+    const values = { ...EMPTY, note: '另案', categoryCode: 'GY-04', targetTicketNo: ' gd2025060100002', reportId: 'rep-b' };
+    expect(actionRequestOf(actionFormSpec('reclassify'), values, 2)).toEqual({ action: 'reclassify', version: 2, categoryCode: 'GY-04' });
+    expect(actionRequestOf(actionFormSpec('merge'), values, 2)).toEqual({
+      action: 'merge',
+      version: 2,
+      note: '另案',
+      targetTicketNo: 'GD2025060100002',
+    });
+    expect(actionRequestOf(actionFormSpec('split'), values, 2)).toEqual({ action: 'split', version: 2, note: '另案', reportId: 'rep-b' });
   });
 });

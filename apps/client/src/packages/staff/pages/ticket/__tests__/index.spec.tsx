@@ -61,6 +61,18 @@ function serve(getTicket: Route, postAction: Route) {
     apiRoutes({
       'GET /api/v1/tickets/t-1': getTicket,
       'POST /api/v1/tickets/t-1/actions': postAction,
+      'GET /api/v1/categories': () =>
+        json([
+          {
+            code: 'GY',
+            name: '公用设施',
+            description: '',
+            children: [
+              { code: 'GY-02', name: '井盖', description: '', children: [] },
+              { code: 'GY-04', name: '雨水箅子', description: '', children: [] },
+            ],
+          },
+        ]),
       'GET /api/v1/departments': () =>
         json([
           { code: 'SZYH', name: '市政设施综合养护管理中心', shortName: '市政养护' },
@@ -194,5 +206,82 @@ describe('ticket page', () => {
 
     expect(screen.getByText(/无权查看此页面/)).toBeTruthy();
     expect(taroTest.taro.request).not.toHaveBeenCalled();
+  });
+
+  describe('corrections', () => {
+    const REPORTS: TicketDetail['reports'] = [
+      { id: 'rep-a', reportNo: 'R2025060100001', description: '路口井盖松动', createdAt: '2025-06-01T08:00:00.000Z', outcome: 'accepted' },
+      { id: 'rep-b', reportNo: 'R2025060100007', description: '井盖响，晚上吵', createdAt: '2025-06-01T09:00:00.000Z', outcome: 'merged' },
+      { id: 'rep-c', reportNo: 'R2025060100009', description: '旁边路灯也坏了', createdAt: '2025-06-01T10:00:00.000Z', outcome: 'merged' },
+    ];
+    const open = ticket({ status: 'in_progress', supporterCount: 3, reports: REPORTS, actions: ['resolve', 'reclassify', 'merge', 'split'] });
+
+    it('shows every report behind the ticket, and 更正分类 sends the chosen 小类', async () => {
+      serve(() => json(open), () => json({ ...open, category: { code: 'GY-04', name: '雨水箅子' }, version: 4 }));
+
+      render(<TicketPage />);
+      await screen.findByText('路口井盖松动，车辆经过有响声');
+      expect(byId('ticket-supporters').textContent).toBe('共 3 人反映（附议 2 人）');
+      expect(Array.from(document.querySelectorAll('#ticket-reports .ticket-report'), (row) => row.getAttribute('data-id'))).toEqual([
+        'rep-a',
+        'rep-b',
+        'rep-c',
+      ]);
+
+      fireEvent.click(byId('action-reclassify'));
+      fireEvent.click(byId('action-submit'));
+      expect(screen.getByText('请选择正确的小类')).toBeTruthy();
+      fireEvent.click(byId('toggle-categories'));
+      fireEvent.click(await screen.findByText('公用设施'));
+      fireEvent.click(screen.getByText('雨水箅子'));
+      fireEvent.click(byId('action-submit'));
+
+      await waitFor(() => expect(posts()).toHaveLength(1));
+      expect(bodyOf(posts()[0])).toEqual({ action: 'reclassify', version: 3, categoryCode: 'GY-04' });
+    });
+
+    it('合并 checks the ticket number format and sends it with the reason', async () => {
+      serve(() => json(open), () => json({ ...open, status: 'merged', actions: [], mergedInto: { id: 't-9', ticketNo: 'GD2025060100003' } }));
+
+      render(<TicketPage />);
+      await screen.findByText('路口井盖松动，车辆经过有响声');
+      fireEvent.click(byId('action-merge'));
+      fireEvent.change(byId('action-target-ticket'), { target: { value: 'GD-123' } });
+      fireEvent.change(byId('action-note'), { target: { value: '同一井盖重复立案' } });
+      fireEvent.click(byId('action-submit'));
+      expect(screen.getByText(/工单号格式不对/)).toBeTruthy();
+      expect(posts()).toHaveLength(0);
+
+      fireEvent.change(byId('action-target-ticket'), { target: { value: ' gd2025060100003 ' } });
+      fireEvent.click(byId('action-submit'));
+
+      await waitFor(() => expect(byId('merged-into').textContent).toContain('已合并至 GD2025060100003'));
+      expect(bodyOf(posts()[0])).toEqual({
+        action: 'merge',
+        version: 3,
+        note: '同一井盖重复立案',
+        targetTicketNo: 'GD2025060100003',
+      });
+      fireEvent.click(byId('merged-into'));
+      expect(taroTest.taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/ticket/index?id=t-9' });
+    });
+
+    it('拆分 offers every report but the first and sends the chosen one with the reason', async () => {
+      serve(() => json(open), () => json({ ...open, supporterCount: 2, reports: REPORTS.slice(0, 2), version: 4 }));
+
+      render(<TicketPage />);
+      await screen.findByText('路口井盖松动，车辆经过有响声');
+      fireEvent.click(byId('action-split'));
+      const choices = Array.from(document.querySelectorAll('#split-reports .split-report'), (row) => row.getAttribute('data-id'));
+      expect(choices).toEqual(['rep-b', 'rep-c']);
+
+      fireEvent.click(document.querySelector('#split-reports [data-id="rep-c"]') as HTMLElement);
+      fireEvent.change(byId('action-note'), { target: { value: '路灯问题另行立案' } });
+      fireEvent.click(byId('action-submit'));
+
+      await waitFor(() => expect(posts()).toHaveLength(1));
+      expect(bodyOf(posts()[0])).toEqual({ action: 'split', version: 3, note: '路灯问题另行立案', reportId: 'rep-c' });
+      await waitFor(() => expect(byId('ticket-supporters').textContent).toBe('共 2 人反映（附议 1 人）'));
+    });
   });
 });

@@ -3,11 +3,19 @@ import { Text, View } from '@tarojs/components';
 import type { CategoryNode } from '@ssp/contracts';
 import { useCategoryTree } from '@/hooks/use-category-tree';
 import { findCategory } from '@/stores/category-catalog';
+import './index.css';
 
 interface CategoryPickerProps {
   value: string | null;
-  disabled: boolean;
+  disabled?: boolean;
   onChange: (code: string | null) => void;
+  title?: string;
+  /** Shown while nothing is chosen. */
+  placeholder?: string;
+  /** Only a 小类 can be chosen (a correction by staff): a tap on a 大类 just opens it. */
+  leafOnly?: boolean;
+  /** Inside another card (a form) instead of a card of its own. */
+  embedded?: boolean;
 }
 
 function selectionText(tree: CategoryNode[] | null, code: string | null): string | null {
@@ -18,10 +26,19 @@ function selectionText(tree: CategoryNode[] | null, code: string | null): string
 }
 
 /**
- * Optional two-level category choice (大类, then 小类). Residents who are unsure skip it and the
- * server classifies the text; a wrong guess is worse than none, so nothing is preselected.
+ * Two-level category choice (大类, then 小类). On the report form it is optional: residents who are
+ * unsure skip it and the server classifies the text; a wrong guess is worse than none, so nothing is
+ * preselected. Admins and staff use it to correct a category.
  */
-export function CategoryPicker({ value, disabled, onChange }: CategoryPickerProps) {
+export function CategoryPicker({
+  value,
+  disabled = false,
+  onChange,
+  title = '问题类型（可选）',
+  placeholder = '不确定可以不选，系统会根据描述自动分类',
+  leafOnly = false,
+  embedded = false,
+}: CategoryPickerProps) {
   const { state, reload } = useCategoryTree({ preferRemembered: true });
   const tree = state.status === 'ready' ? state.data : null;
   const [open, setOpen] = useState(false);
@@ -32,6 +49,7 @@ export function CategoryPicker({ value, disabled, onChange }: CategoryPickerProp
 
   const chooseTop = (top: CategoryNode) => {
     setExpandedTop(top.code);
+    if (leafOnly && top.children.length > 0) return;
     onChange(top.code);
     if (top.children.length === 0) setOpen(false);
   };
@@ -41,9 +59,9 @@ export function CategoryPicker({ value, disabled, onChange }: CategoryPickerProp
   };
 
   return (
-    <View id="category-picker" className="card category-picker">
+    <View id="category-picker" className={embedded ? 'category-picker' : 'card category-picker'}>
       <View className="category-picker__heading">
-        <Text className="card__title">问题类型（可选）</Text>
+        <Text className={embedded ? 'field__label' : 'card__title'}>{title}</Text>
         {disabled ? null : (
           <Text id="toggle-categories" className="text-button" onClick={() => setOpen(!open)}>
             {open ? '收起' : label ? '更改' : '选择'}
@@ -52,7 +70,7 @@ export function CategoryPicker({ value, disabled, onChange }: CategoryPickerProp
       </View>
       <View className="category-picker__value">
         <Text id="category-value" className={label ? 'category-picker__selected' : 'card__text'}>
-          {label ?? '不确定可以不选，系统会根据描述自动分类'}
+          {label ?? placeholder}
         </Text>
         {label && !disabled ? (
           <Text id="clear-category" className="text-button" onClick={() => onChange(null)}>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '分类关键词',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
