@@ -27,8 +27,12 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, SEED_ON_START: 'false' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
+    let shown = -1;
     const result = await app.get(ClassifierTrainingService).retrain(corpus, ({ done, total }) => {
-      process.stderr.write(`\rtraining ${'█'.repeat(Math.round((done / total) * 30)).padEnd(30, '░')} ${done}/${total}`);
+      const percent = Math.floor((done / total) * 100);
+      if (percent === shown) return;
+      shown = percent;
+      process.stderr.write(`\rtraining ${'█'.repeat(Math.round(percent * 0.3)).padEnd(30, '░')} ${percent}%`);
     });
     process.stderr.write('\n');
     process.stdout.write(

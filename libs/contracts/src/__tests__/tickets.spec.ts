@@ -48,14 +48,19 @@ describe('the ticket transition table', () => {
   });
 
   it('offers the buttons that fit role and state', () => {
-    expect(availableActions(ctx({}))).toEqual(['accept', 'return', 'request_transfer']);
+    expect(availableActions(ctx({}))).toEqual(['accept', 'return', 'request_transfer', 'reclassify', 'merge', 'split']);
     expect(availableActions(ctx({ status: 'in_progress' }))).toEqual([
       'return',
       'request_transfer',
       'request_extension',
       'resolve',
+      'reclassify',
+      'merge',
+      'split',
     ]);
     expect(availableActions(ctx({ role: 'admin', status: 'pending_triage', owns: false }))).toEqual(['dispatch', 'reject']);
+    expect(availableActions(ctx({ role: 'admin', status: 'pending_triage' }))).toEqual(['dispatch', 'reject', 'reclassify', 'merge', 'split']);
+    expect(availableActions(ctx({ status: 'merged' }))).toEqual([]);
     expect(availableActions(ctx({ status: 'closed' }))).toEqual([]);
     expect(availableActions(ctx({ role: 'resident', status: 'resolved' }))).toEqual([]);
   });

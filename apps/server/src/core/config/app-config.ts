@@ -54,7 +54,8 @@ export interface AppConfig {
     /** Optional image moderation (nsfwjs, offline); off unless enabled. */
     imageModeration: boolean;
   };
-  classifier: { minConfidence: number };
+  /** refreshSeconds: how often each instance looks for a retrained model or changed keyword rules. */
+  classifier: { minConfidence: number; refreshSeconds: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
@@ -104,6 +105,7 @@ const envSchema = z.object({
   SAME_TEXT_REVIEW_USERS: z.coerce.number().int().min(2).max(1000).default(3),
   IMAGE_MODERATION: booleanFlag.default(false),
   CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  CLASSIFIER_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -210,7 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       sameTextReviewUsers: e.SAME_TEXT_REVIEW_USERS,
       imageModeration: e.IMAGE_MODERATION,
     },
-    classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE },
+    classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE, refreshSeconds: e.CLASSIFIER_REFRESH_SECONDS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

@@ -11,8 +11,6 @@ import { ClassifierModelsRepository } from './classifier-models.repository';
 
 /** The model trained from tools/classifier/corpus, shipped with the server (copied into dist by the build). */
 export const SHIPPED_MODEL_PATH = path.join(__dirname, 'model', 'default.model.json');
-/** How often an instance looks for a new model, new keyword rules or changed categories. */
-const REFRESH_MS = 10_000;
 
 export interface Classification {
   category: Category;
@@ -104,7 +102,7 @@ export class ClassifierService {
       return this.state;
     }
     const state = await this.state;
-    if (Date.now() - state.loadedAt > REFRESH_MS && !this.refreshing) {
+    if (Date.now() - state.loadedAt > this.config.classifier.refreshSeconds * 1000 && !this.refreshing) {
       this.refreshing = this.refresh(state).finally(() => (this.refreshing = null));
     }
     return state;

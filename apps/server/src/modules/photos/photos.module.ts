@@ -27,8 +27,13 @@ export class PhotosModule implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Runs before Fastify boots (Nest calls it from `init()`, ahead of `listen()`), as plugins must. */
+  /**
+   * Runs before Fastify boots (Nest calls it from `init()`, ahead of `listen()`), as plugins must. The
+   * command-line tools (seed, retrain) build the application without an HTTP server: nothing to register.
+   */
   onModuleInit(): void {
-    registerMultipart(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.config.photos.maxBytes);
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | null;
+    if (!adapter) return;
+    registerMultipart(adapter.getInstance<FastifyInstance>(), this.config.photos.maxBytes);
   }
 }

@@ -13,7 +13,7 @@ describe('reports', () => {
   const counts = async () => ({ reports: await count('reports'), tickets: await count('tickets'), events: await count('ticket_events') });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ CLASSIFIER_MIN_CONFIDENCE: '1' });
     alice = await loginAs(t.baseUrl, 'resident', { openid: 'alice' });
     bob = await loginAs(t.baseUrl, 'resident', { openid: 'bob' });
   });
@@ -64,7 +64,7 @@ describe('reports', () => {
     const response = await submitReport(t.baseUrl, alice, reportBody({ categoryCode: undefined }));
     expect(response.status).toBe(201);
     expect(response.body.outcome).toBe('accepted');
-    expect(response.body.reasons.map((r) => r.code)).toEqual(['NEEDS_TRIAGE']);
+    expect(response.body.reasons.map((r) => r.code)).toEqual(['LOW_CONFIDENCE']);
     expect(response.body.ticket).toMatchObject({ status: 'pending_triage', department: null, resolveBy: null });
   });
 
@@ -80,7 +80,7 @@ describe('reports', () => {
 
   it('places a WGS-84 position after converting it (the ticket is stored in GCJ-02)', async () => {
     const wgs = { lat: 32.0436, lng: 118.7735, coordSystem: 'wgs84' as const };
-    const response = await submitReport(t.baseUrl, alice, reportBody({ location: wgs }));
+    const response = await submitReport(t.baseUrl, alice, reportBody({ location: wgs, description: '地铁口的井盖翘起来了，WGS-84 定位' }));
     const [ticket] = await t.app.get(DataSource).query('SELECT lat, lng FROM tickets WHERE id = ?', [response.body.ticket?.id]);
     expect(Number(ticket.lat)).not.toBeCloseTo(wgs.lat, 4);
     expect(Number(ticket.lat) - wgs.lat).toBeLessThan(0.01);
