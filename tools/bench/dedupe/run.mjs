@@ -12,7 +12,7 @@
 //    (d) floor: a primary-key lookup of one ticket.
 // 4. Prints p50/p99 of each, EXPLAIN of the lookup, the ratio to the baseline and the verdict.
 //
-//   npm run bench:dedupe -- [--tickets 1000000] [--lookups 3000] [--baseline-lookups 30] [--keep] [--reuse]
+//   npm run bench:dedupe -- [--tickets 1000000] [--lookups 3000] [--baseline-lookups 10] [--keep] [--reuse]
 import mysql from 'mysql2/promise';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +27,7 @@ const options = parseArgs(process.argv.slice(2), {
   tickets: 1_000_000,
   lookups: 3000,
   serviceLookups: 1000,
-  baselineLookups: 30,
+  baselineLookups: 10,
   mysqlUrl: 'mysql://root@127.0.0.1:3306',
   database: 'ssp_bench_dedupe',
   seed: 42,
@@ -182,10 +182,14 @@ async function main() {
     printTable(['table', 'type', 'key', 'key_len', 'rows', 'Extra'], explained.map((row) => [row.table, row.type, row.key ?? '', row.key_len ?? '', row.rows, row.Extra ?? '']));
     console.log(`  ${captured.query.replace(/\s+/g, ' ').slice(0, 400)}…`);
 
-    const baselineSql =
+    /** The same lookup without the geohash cells: the box on lat/lng, the geohash index ignored. */
+    const baselineQuery = ({ box, centre, createdSince, categoryIds, limit }) => [
       'SELECT id, categoryId, lat, lng, description, createdAt FROM tickets IGNORE INDEX (IDX_tickets_nearby) ' +
-      "WHERE lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? AND status IN ('pending_triage','dispatched','in_progress') AND createdAt >= ? " +
-      'ORDER BY (lat - ?) * (lat - ?) + (lng - ?) * (lng - ?) LIMIT ?';
+        "WHERE lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? AND status IN ('pending_triage','dispatched','in_progress') AND createdAt >= ? " +
+        (categoryIds ? `AND categoryId IN (${categoryIds.map(() => '?').join(', ')}) ` : '') +
+        'ORDER BY (lat - ?) * (lat - ?) + (lng - ?) * (lng - ?) LIMIT ?',
+      [box.minLat, box.maxLat, box.minLng, box.maxLng, createdSince, ...(categoryIds ?? []), centre.lat, centre.lat, centre.lng, centre.lng, limit],
+    ];
     const [ids] = await pool.query('SELECT id FROM tickets ORDER BY RAND(?) LIMIT ?', [options.seed + 2, options.lookups]);
 
     section('Measuring (one query at a time, after 200 warm-up lookups)');
@@ -194,10 +198,7 @@ async function main() {
     const full = await sequential(Math.min(options.serviceLookups, points.length), (i) =>
       service.findDuplicate({ ...points[i], photoHashes: ['3c3e1f0f0f8f8fc7'], description: '路灯不亮了，晚上黑乎乎的', now }),
     );
-    const baseline = await sequential(Math.min(options.baselineLookups, lookups.length), (i) => {
-      const { box, centre, createdSince, limit } = lookups[i];
-      return pool.query(baselineSql, [box.minLat, box.maxLat, box.minLng, box.maxLng, createdSince, centre.lat, centre.lat, centre.lng, centre.lng, limit]).then(([rows]) => rows);
-    });
+    const baseline = await sequential(Math.min(options.baselineLookups, lookups.length), (i) => pool.query(...baselineQuery(lookups[i])).then(([rows]) => rows));
     const primaryKey = await sequential(ids.length, (i) => pool.query('SELECT id, categoryId, lat, lng, description, createdAt FROM tickets WHERE id = ?', [ids[i].id]).then(([rows]) => rows));
 
     const row = (label, run) => [label, fmt.int(run.latencies.length), percentile(run.latencies, 50).toFixed(2), percentile(run.latencies, 99).toFixed(2), (run.rows / run.latencies.length).toFixed(1), describeCpu(run.cpu)];

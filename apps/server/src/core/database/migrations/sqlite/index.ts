@@ -1,10 +1,12 @@
 import { InitialSchema1795750236113 } from './1795750236113-initial-schema';
 import { CoreLoop1795751522955 } from './1795751522955-core-loop';
 import { AdminAudit1795751878780 } from './1795751878780-admin-audit';
+import { DedupeIndex1796108506894 } from './1796108506894-dedupe-index';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const SQLITE_MIGRATIONS = [
   InitialSchema1795750236113,
   CoreLoop1795751522955,
   AdminAudit1795751878780,
+  DedupeIndex1796108506894,
 ];
