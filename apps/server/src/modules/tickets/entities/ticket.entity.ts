@@ -11,7 +11,7 @@ import { Department } from '../../departments/entities/department.entity';
 @Entity('tickets')
 @Index('IDX_tickets_inbox', ['departmentId', 'status', 'resolveBy', 'id'])
 @Index('IDX_tickets_queue', ['status', 'resolveBy', 'id'])
-@Index('IDX_tickets_nearby', ['geohash', 'status'])
+@Index('IDX_tickets_nearby', ['geohash', 'status', 'createdAt'])
 export class Ticket extends BaseEntity {
   @Column({ type: 'varchar', length: 20, unique: true })
   ticketNo!: string;
