@@ -1,6 +1,7 @@
 import type { EvaluationReport, LabelledExample, TrainClassifierOptions } from './classifier.types';
 import { comparedTrainers } from './compare-trainers';
 import { computeEvaluation, type LabelPredictor } from './evaluate-classifier.util';
+import { seededRandom, shuffleInPlace } from './seeded-random.util';
 import { stratifiedFolds } from './stratified-split.util';
 
 export interface ModelComparison {
@@ -17,9 +18,15 @@ export interface CompareProgress {
   model: string;
 }
 
+export interface CompareSampling {
+  /** Train each fold's models on at most this many rows per label (a seeded subset of the k − 1 folds),
+   *  to see how the models do with little data; the held-out fold stays whole. */
+  trainPerLabel?: number;
+}
+
 /**
  * Stratified k-fold cross-validation of our classifier against the two baselines on the same folds:
- * every model is trained on k − 1 folds and predicts the remaining one, for each fold.
+ * every model is trained on k − 1 folds (or a per-label subset of them) and predicts the remaining one.
  */
 export function compareModels(
   examples: readonly LabelledExample[],
@@ -27,6 +34,7 @@ export function compareModels(
   seed = 42,
   options: TrainClassifierOptions = {},
   onProgress?: (progress: CompareProgress) => void,
+  sampling: CompareSampling = {},
 ): ModelComparison[] {
   const foldOf = stratifiedFolds(
     examples.map((example) => example.label),
@@ -43,7 +51,11 @@ export function compareModels(
     let labels: readonly string[] = [];
     for (let fold = 0; fold < folds; fold++) {
       onProgress?.({ fold, folds, model: name });
-      const trainPart = examples.filter((_, row) => foldOf[row] !== fold);
+      const trainPart = limitPerLabel(
+        examples.filter((_, row) => foldOf[row] !== fold),
+        sampling.trainPerLabel,
+        seed + fold,
+      );
       const testPart = examples.filter((_, row) => foldOf[row] === fold);
       const started = Date.now();
       const model: LabelPredictor = train(trainPart);
@@ -58,4 +70,21 @@ export function compareModels(
     }
     return { name, report: computeEvaluation(labels, actual, predicted, confidence), foldMacroF1, trainSeconds };
   });
+}
+
+/** At most `perLabel` rows of each label, chosen at random (seeded), in their original order. */
+function limitPerLabel(examples: readonly LabelledExample[], perLabel: number | undefined, seed: number): LabelledExample[] {
+  if (perLabel === undefined || !Number.isFinite(perLabel)) return [...examples];
+  const random = seededRandom(seed);
+  const order = examples.map((_, row) => row);
+  shuffleInPlace(order, random);
+  const taken = new Map<string, number>();
+  const kept = new Set<number>();
+  for (const row of order) {
+    const count = taken.get(examples[row].label) ?? 0;
+    if (count >= perLabel) continue;
+    taken.set(examples[row].label, count + 1);
+    kept.add(row);
+  }
+  return examples.filter((_, row) => kept.has(row));
 }
