@@ -9,6 +9,8 @@ export interface ModelComparison {
   /** Pooled out-of-fold predictions of all folds. */
   report: EvaluationReport;
   foldMacroF1: number[];
+  /** Training rows of each fold. */
+  foldTrainRows: number[];
   trainSeconds: number;
 }
 
@@ -47,6 +49,7 @@ export function compareModels(
     const predicted: string[] = [];
     const confidence: number[] = [];
     const foldMacroF1: number[] = [];
+    const foldTrainRows: number[] = [];
     let trainSeconds = 0;
     let labels: readonly string[] = [];
     for (let fold = 0; fold < folds; fold++) {
@@ -57,6 +60,7 @@ export function compareModels(
         seed + fold,
       );
       const testPart = examples.filter((_, row) => foldOf[row] === fold);
+      foldTrainRows.push(trainPart.length);
       const started = Date.now();
       const model: LabelPredictor = train(trainPart);
       trainSeconds += (Date.now() - started) / 1000;
@@ -68,7 +72,7 @@ export function compareModels(
       predicted.push(...foldPredicted.map((p) => p.label));
       confidence.push(...foldPredicted.map((p) => p.confidence));
     }
-    return { name, report: computeEvaluation(labels, actual, predicted, confidence), foldMacroF1, trainSeconds };
+    return { name, report: computeEvaluation(labels, actual, predicted, confidence), foldMacroF1, foldTrainRows, trainSeconds };
   });
 }
 
