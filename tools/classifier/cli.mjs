@@ -29,6 +29,9 @@ Commands
   compare <file|dir>…    Stratified k-fold cross-validation of our model against TF-IDF char 1–3-grams +
                          linear SVM (C = 1) and multinomial naive Bayes, trained in the same run.
       --folds K          (default 5)   --seed N (default 42)
+      --train-per-label N
+                         train each fold on at most N rows per label (a learning-curve point)
+      --top-categories   fold labels to their top category (the part before the first '-')
 
 Progress goes to stderr, results to stdout.`;
 
@@ -39,6 +42,7 @@ function parseArguments(argv) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') flags.help = true;
     else if (arg === '--json') flags.json = true;
+    else if (arg === '--top-categories') flags['top-categories'] = true;
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split('=', 2);
       const value = inline ?? argv[++i];
@@ -113,7 +117,8 @@ function train(lib, positional, flags) {
   const json = lib.serializeClassifierModel(model);
   writeFileSync(out, json);
   console.log(`trained on ${split.train.length} examples, ${model.labels.length} labels, ${model.features.grams.length} features in ${seconds.toFixed(1)} s`);
-  console.log(`ensemble weights (fitted on ${model.hyperParameters.calibrationFolds} held-out folds): svm ${model.calibration.svmWeight.toFixed(3)}, naive Bayes ${model.calibration.nbWeight.toFixed(3)}, log loss ${model.calibration.heldOutLogLoss.toFixed(3)}`);
+  const stack = model.calibration.members.map((member) => `${member.name} ${member.weight.toFixed(3)}`).join(', ');
+  console.log(`stacking weights (fitted on ${model.hyperParameters.calibrationFolds} held-out folds): ${stack}; log loss ${model.calibration.heldOutLogLoss.toFixed(3)}`);
   console.log(`model written to ${out} (${(json.length / 1e6).toFixed(2)} MB)`);
   if (split.heldOut.length > 0) {
     const base = out.replace(/\.json$/i, '');
@@ -148,14 +153,17 @@ async function predict(lib, positional, flags) {
 }
 
 function compare(lib, positional, flags) {
-  const examples = readExamples(lib, positional);
+  const read = readExamples(lib, positional);
+  const examples = flags['top-categories'] ? read.map((example) => ({ label: example.label.split('-')[0], text: example.text })) : read;
   const folds = numberFlag(flags, 'folds', 5);
   const seed = numberFlag(flags, 'seed', 42);
+  const trainPerLabel = numberFlag(flags, 'train-per-label', undefined);
   const bar = progressBar('cross-validating');
-  const results = lib.compareModels(examples, folds, seed, {}, ({ fold, model }) => bar.update(modelIndex(model) * folds + fold, 3 * folds, model));
+  const results = lib.compareModels(examples, folds, seed, {}, ({ fold, model }) => bar.update(modelIndex(model) * folds + fold, 3 * folds, model), { trainPerLabel });
   bar.done();
   const labels = new Set(examples.map((example) => example.label));
-  console.log(`${positional.join(' ')}: ${examples.length} examples, ${labels.size} labels, stratified ${folds}-fold cross-validation, seed ${seed}\n`);
+  const variant = `${flags['top-categories'] ? ', labels folded to top categories' : ''}${trainPerLabel ? `, training on ${trainPerLabel} rows per label` : ''}`;
+  console.log(`${positional.join(' ')}: ${examples.length} examples, ${labels.size} labels${variant}, stratified ${folds}-fold cross-validation, seed ${seed}\n`);
   console.log(`${'model'.padEnd(34)} macro-F1   accuracy  ECE    folds macro-F1 (min–max)  train s`);
   for (const result of results) {
     const f = result.foldMacroF1;

@@ -96,7 +96,7 @@ async function part(title, source, rows, random, [fewest, spread]) {
   printTable(
     ['model', 'train s', 'train CPU s', 'predict p50 ms', 'predict p99 ms', 'predict max ms'],
     [
-      ['ours (NBSVM + MNB, calibrated)', fmt.n(ours.seconds), fmt.n(ours.cpuSeconds), fmt.n(oursPredict.p50, 4), fmt.n(oursPredict.p99, 4), fmt.n(oursPredict.max, 3)],
+      ['ours (stacked NBSVM+SVM+NB+cent.)', fmt.n(ours.seconds), fmt.n(ours.cpuSeconds), fmt.n(oursPredict.p50, 4), fmt.n(oursPredict.p99, 4), fmt.n(oursPredict.max, 3)],
       ['TF-IDF char 1-3 + linear SVM', fmt.n(baseline.seconds), fmt.n(baseline.cpuSeconds), fmt.n(baselinePredict.p50, 4), fmt.n(baselinePredict.p99, 4), fmt.n(baselinePredict.max, 3)],
     ],
   );

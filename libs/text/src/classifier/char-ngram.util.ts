@@ -1,7 +1,7 @@
 import { gramKey } from './gram-table';
 
 /** Longest n-gram the packed keys of GramTable can hold. */
-export const MAX_GRAM = 3;
+export const MAX_GRAM = 4;
 
 /**
  * Calls `visit(key, start, length)` for every character n-gram of `text` with minGram ≤ n ≤ maxGram

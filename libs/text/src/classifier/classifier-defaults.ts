@@ -1,7 +1,7 @@
 import type { ClassifierHyperParameters } from './classifier.types';
 
 export const CLASSIFIER_FORMAT = 'ssp-text-classifier';
-export const CLASSIFIER_FORMAT_VERSION = 1;
+export const CLASSIFIER_FORMAT_VERSION = 2;
 
 /** Defaults chosen on several development sets (short reports and long letters), not on one. */
 export const DEFAULT_HYPER_PARAMETERS: ClassifierHyperParameters = {

@@ -47,7 +47,10 @@ function validatedModel(value: unknown): ClassifierModel {
     throw new ClassifierModelError(`the model's format version ${JSON.stringify(version ?? null)} is not valid`);
   }
   if (version > CLASSIFIER_FORMAT_VERSION) {
-    throw new ClassifierModelError(`the model has format version ${version}, newer than this code reads (up to ${CLASSIFIER_FORMAT_VERSION}): upgrade the software or retrain`);
+    throw new ClassifierModelError(`the model has format version ${version}, newer than this code reads (${CLASSIFIER_FORMAT_VERSION}): upgrade the software or retrain`);
+  }
+  if (version < CLASSIFIER_FORMAT_VERSION) {
+    throw new ClassifierModelError(`the model has format version ${version}, older than this code reads (${CLASSIFIER_FORMAT_VERSION}): retrain it (npm run classifier -- train …)`);
   }
   const labels = value.labels;
   const classes = Array.isArray(labels) ? labels.length : 0;

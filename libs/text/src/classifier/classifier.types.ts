@@ -35,6 +35,9 @@ export interface ClassifierHyperParameters {
   seed: number;
 }
 
+/** The linear models the ensemble mixes (NBSVM, plain linear SVM, multinomial naive Bayes, nearest centroid). */
+export type EnsembleMember = 'nbsvm' | 'svm' | 'naiveBayes' | 'centroid';
+
 /** How the text was prepared before n-grams were taken. */
 export type NormalizerKind = 'builtin-v2' | 'custom';
 
@@ -71,9 +74,9 @@ export interface ClassifierModel {
   hyperParameters: ClassifierHyperParameters;
   trainingSetSize: number;
   classCounts: number[];
-  /** Ensemble weights fitted on held-out folds: logit = svm·svmScore + nb·nbScore (temperature folded in);
+  /** Stacking weights fitted on held-out folds: logit = Σ weight·memberScore (temperature folded in);
    *  heldOutLogLoss is the cross-entropy against the Platt-smoothed targets. */
-  calibration: { svmWeight: number; nbWeight: number; heldOutLogLoss: number };
+  calibration: { members: { name: EnsembleMember; weight: number }[]; heldOutLogLoss: number };
   features: { grams: string[]; idf: number[] };
   weights: SparseClassWeights[];
   bias: number[];

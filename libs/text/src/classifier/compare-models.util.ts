@@ -1,6 +1,7 @@
 import type { EvaluationReport, LabelledExample, TrainClassifierOptions } from './classifier.types';
 import { comparedTrainers } from './compare-trainers';
 import { computeEvaluation, type LabelPredictor } from './evaluate-classifier.util';
+import { seededRandom, shuffleInPlace } from './seeded-random.util';
 import { stratifiedFolds } from './stratified-split.util';
 
 export interface ModelComparison {
@@ -8,6 +9,8 @@ export interface ModelComparison {
   /** Pooled out-of-fold predictions of all folds. */
   report: EvaluationReport;
   foldMacroF1: number[];
+  /** Training rows of each fold. */
+  foldTrainRows: number[];
   trainSeconds: number;
 }
 
@@ -17,9 +20,15 @@ export interface CompareProgress {
   model: string;
 }
 
+export interface CompareSampling {
+  /** Train each fold's models on at most this many rows per label (a seeded subset of the k − 1 folds),
+   *  to see how the models do with little data; the held-out fold stays whole. */
+  trainPerLabel?: number;
+}
+
 /**
  * Stratified k-fold cross-validation of our classifier against the two baselines on the same folds:
- * every model is trained on k − 1 folds and predicts the remaining one, for each fold.
+ * every model is trained on k − 1 folds (or a per-label subset of them) and predicts the remaining one.
  */
 export function compareModels(
   examples: readonly LabelledExample[],
@@ -27,6 +36,7 @@ export function compareModels(
   seed = 42,
   options: TrainClassifierOptions = {},
   onProgress?: (progress: CompareProgress) => void,
+  sampling: CompareSampling = {},
 ): ModelComparison[] {
   const foldOf = stratifiedFolds(
     examples.map((example) => example.label),
@@ -39,12 +49,18 @@ export function compareModels(
     const predicted: string[] = [];
     const confidence: number[] = [];
     const foldMacroF1: number[] = [];
+    const foldTrainRows: number[] = [];
     let trainSeconds = 0;
     let labels: readonly string[] = [];
     for (let fold = 0; fold < folds; fold++) {
       onProgress?.({ fold, folds, model: name });
-      const trainPart = examples.filter((_, row) => foldOf[row] !== fold);
+      const trainPart = limitPerLabel(
+        examples.filter((_, row) => foldOf[row] !== fold),
+        sampling.trainPerLabel,
+        seed + fold,
+      );
       const testPart = examples.filter((_, row) => foldOf[row] === fold);
+      foldTrainRows.push(trainPart.length);
       const started = Date.now();
       const model: LabelPredictor = train(trainPart);
       trainSeconds += (Date.now() - started) / 1000;
@@ -56,6 +72,23 @@ export function compareModels(
       predicted.push(...foldPredicted.map((p) => p.label));
       confidence.push(...foldPredicted.map((p) => p.confidence));
     }
-    return { name, report: computeEvaluation(labels, actual, predicted, confidence), foldMacroF1, trainSeconds };
+    return { name, report: computeEvaluation(labels, actual, predicted, confidence), foldMacroF1, foldTrainRows, trainSeconds };
   });
+}
+
+/** At most `perLabel` rows of each label, chosen at random (seeded), in their original order. */
+function limitPerLabel(examples: readonly LabelledExample[], perLabel: number | undefined, seed: number): LabelledExample[] {
+  if (perLabel === undefined || !Number.isFinite(perLabel)) return [...examples];
+  const random = seededRandom(seed);
+  const order = examples.map((_, row) => row);
+  shuffleInPlace(order, random);
+  const taken = new Map<string, number>();
+  const kept = new Set<number>();
+  for (const row of order) {
+    const count = taken.get(examples[row].label) ?? 0;
+    if (count >= perLabel) continue;
+    taken.set(examples[row].label, count + 1);
+    kept.add(row);
+  }
+  return examples.filter((_, row) => kept.has(row));
 }

@@ -12,7 +12,7 @@ export interface NamedTrainer {
 /** Our model first, then TF-IDF + linear SVM and multinomial naive Bayes. */
 export function comparedTrainers(options: TrainClassifierOptions): NamedTrainer[] {
   return [
-    { name: 'ours (NBSVM + MNB, calibrated)', train: (examples) => new TextClassifier(trainClassifier(examples, options), options.normalize) },
+    { name: 'ours (stacked NBSVM+SVM+NB+cent.)', train: (examples) => new TextClassifier(trainClassifier(examples, options), options.normalize) },
     { name: 'TF-IDF char 1-3 + linear SVM', train: (examples) => trainTfidfSvmBaseline(examples) },
     { name: 'multinomial naive Bayes', train: (examples) => trainNaiveBayesBaseline(examples) },
   ];

@@ -1,7 +1,10 @@
 /**
- * A hash table from character n-grams (up to three UTF-16 units) to dense ids, keyed by the gram's code
+ * A hash table from character n-grams (up to four UTF-16 units) to dense ids, keyed by the gram's code
  * units packed into one exact double — unigram c1, bigram c1·2¹⁶ + c2, trigram c1·2³² + c2·2¹⁶ + c3
- * (units are ≥ 1 after normalisation, so lengths never collide). Looking a gram up allocates nothing,
+ * (units are ≥ 1 after normalisation, so lengths never collide); a 4-gram does not fit in 53 bits, so
+ * its first two units are hashed to 20 bits: 2⁴⁸ + h(c1, c2)·2³² + c3·2¹⁶ + c4 (above every trigram key;
+ * two 4-grams share a key only when their last two units match and their first two collide in the hash,
+ * which merely merges two rare features). Looking a gram up allocates nothing,
  * which keeps prediction free of garbage-collection pauses. Open addressing, linear probing.
  */
 export class GramTable {
@@ -65,6 +68,7 @@ export class GramTable {
 
 const TWO_16 = 65536;
 const TWO_32 = 4294967296;
+const TWO_48 = 281474976710656;
 
 function slotOf(key: number): number {
   const low = key % TWO_32 | 0;
@@ -75,16 +79,20 @@ function slotOf(key: number): number {
   return h ^ (h >>> 13);
 }
 
-/** The packed key of text[start, start + length) for length 1–3. */
+/** The packed key of text[start, start + length) for length 1–4. */
 export function gramKey(text: string, start: number, length: number): number {
   const first = text.charCodeAt(start);
   if (length === 1) return first;
   const second = text.charCodeAt(start + 1);
   if (length === 2) return first * TWO_16 + second;
-  return first * TWO_32 + second * TWO_16 + text.charCodeAt(start + 2);
+  const third = text.charCodeAt(start + 2);
+  if (length === 3) return first * TWO_32 + second * TWO_16 + third;
+  let head = Math.imul(first * TWO_16 + second, 0x9e3779b1);
+  head = (head ^ (head >>> 16)) & 0xfffff;
+  return TWO_48 + head * TWO_32 + third * TWO_16 + text.charCodeAt(start + 3);
 }
 
-/** The packed key of a whole gram string (1–3 units). */
+/** The packed key of a whole gram string (1–4 units). */
 export function keyOfGram(gram: string): number {
   return gramKey(gram, 0, gram.length);
 }

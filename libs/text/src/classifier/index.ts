@@ -9,4 +9,4 @@ export { evaluateClassifier, computeEvaluation, type LabelPredictor } from './ev
 export { formatEvaluationReport } from './format-evaluation-report.util';
 export { stratifiedSplit, stratifiedFolds } from './stratified-split.util';
 export { trainTfidfSvmBaseline, trainNaiveBayesBaseline } from './baseline-models';
-export { compareModels, type ModelComparison, type CompareProgress } from './compare-models.util';
+export { compareModels, type ModelComparison, type CompareProgress, type CompareSampling } from './compare-models.util';

@@ -25,20 +25,3 @@ export function selectRows(matrix: CsrMatrix, rowIds: ArrayLike<number>): CsrMat
   }
   return { rows: rowIds.length, columns: matrix.columns, rowStart, indices, values };
 }
-
-/** Scores of every row against `classes` dense weight vectors (+ bias): scores[row * classes + c]. */
-export function linearScores(matrix: CsrMatrix, weights: readonly Float64Array[], bias: ArrayLike<number>): Float64Array {
-  const classes = weights.length;
-  const scores = new Float64Array(matrix.rows * classes);
-  for (let row = 0; row < matrix.rows; row++) {
-    const from = matrix.rowStart[row];
-    const to = matrix.rowStart[row + 1];
-    for (let c = 0; c < classes; c++) {
-      const w = weights[c];
-      let sum = bias[c];
-      for (let k = from; k < to; k++) sum += w[matrix.indices[k]] * matrix.values[k];
-      scores[row * classes + c] = sum;
-    }
-  }
-  return scores;
-}

@@ -3,16 +3,17 @@ import { clipText, normalizeForClassifier } from './classifier-normalize.util';
 import type { ClassifierHyperParameters, ClassifierModel, LabelledExample, ProgressListener, TrainClassifierOptions, TrainingStage } from './classifier.types';
 import { fitEnsembleWeights } from './ensemble-calibration.util';
 import { FeatureSpace } from './feature-space';
-import { fitOneVsRest, naiveBayesScores, type OneVsRestModels } from './one-vs-rest.util';
+import { ENSEMBLE_MEMBERS, fitMembers, memberScores } from './one-vs-rest.util';
 import { encodeClassWeights } from './sparse-weights.util';
-import { linearScores, selectRows, type CsrMatrix } from './sparse-matrix.util';
+import { selectRows, type CsrMatrix } from './sparse-matrix.util';
 import { stratifiedFolds } from './stratified-split.util';
 
 /**
- * Trains our classifier: character n-grams (sublinear tf-idf, unit length) feeding two linear models —
- * one-vs-rest NBSVM (an L2-loss SVM on inputs scaled by naive-Bayes log-count ratios) and multinomial
- * naive Bayes — mixed by weights fitted on held-out folds, which also calibrates the confidences. The
- * result is one sparse linear model per class, so prediction costs one pass over the text's n-grams.
+ * Trains our classifier: character n-grams (sublinear tf-idf, unit length) feeding four linear models —
+ * one-vs-rest NBSVM (an L2-loss SVM on inputs scaled by naive-Bayes log-count ratios), one-vs-rest plain
+ * L2-loss SVM, multinomial naive Bayes and the nearest class centroid — stacked with weights fitted on
+ * held-out folds, which also calibrates the confidences. The result is one sparse linear model per class,
+ * so prediction costs one pass over the text's n-grams.
  */
 export function trainClassifier(examples: readonly LabelledExample[], options: TrainClassifierOptions = {}, onProgress?: ProgressListener): ClassifierModel {
   const { normalize, ...overrides } = options;
@@ -38,18 +39,26 @@ export function trainClassifier(examples: readonly LabelledExample[], options: T
   const matrix = space.matrix(texts);
   progress('features');
 
-  const calibration = folds >= 2 ? calibrate(matrix, classOf, labels.length, folds, hyperParameters, () => progress('calibration')) : { svmWeight: 1, nbWeight: 0, logLoss: Number.NaN };
-  const final = fitOneVsRest(matrix, classOf, labels.length, hyperParameters, () => progress('final'));
+  const calibration = folds >= 2 ? calibrate(matrix, classOf, labels.length, folds, hyperParameters, () => progress('calibration')) : { weights: ENSEMBLE_MEMBERS.map((name) => (name === 'nbsvm' ? 1 : 0)), logLoss: Number.NaN };
+  const final = fitMembers(matrix, classOf, labels.length, hyperParameters, () => progress('final'));
 
   const bias: number[] = [];
   const massCoefficient: number[] = [];
   const weights = labels.map((_, c) => {
     const merged = new Float64Array(space.size);
-    const svm = final.svm[c].weights;
-    const gain = final.nb.logLikelihoodGain[c];
-    for (let j = 0; j < merged.length; j++) merged[j] = calibration.svmWeight * svm[j] + calibration.nbWeight * gain[j];
-    bias.push(calibration.svmWeight * final.svm[c].bias + calibration.nbWeight * final.nb.logPrior[c]);
-    massCoefficient.push(calibration.nbWeight * final.nb.unseen[c]);
+    let classBias = 0;
+    let classMass = 0;
+    ENSEMBLE_MEMBERS.forEach((name, m) => {
+      const weight = calibration.weights[m];
+      if (weight === 0) return;
+      const member = final[name];
+      const memberWeights = member.weights[c];
+      for (let j = 0; j < merged.length; j++) merged[j] += weight * memberWeights[j];
+      classBias += weight * member.bias[c];
+      classMass += weight * member.mass[c];
+    });
+    bias.push(classBias);
+    massCoefficient.push(classMass);
     return encodeClassWeights(merged, hyperParameters.weightPruning);
   });
 
@@ -62,7 +71,7 @@ export function trainClassifier(examples: readonly LabelledExample[], options: T
     hyperParameters,
     trainingSetSize: examples.length,
     classCounts,
-    calibration: { svmWeight: calibration.svmWeight, nbWeight: calibration.nbWeight, heldOutLogLoss: calibration.logLoss },
+    calibration: { members: ENSEMBLE_MEMBERS.map((name, m) => ({ name, weight: calibration.weights[m] })), heldOutLogLoss: calibration.logLoss },
     features: { grams: [...space.grams], idf: Array.from(space.idf, (value) => Math.round(value * 1e4) / 1e4) },
     weights,
     bias,
@@ -70,26 +79,24 @@ export function trainClassifier(examples: readonly LabelledExample[], options: T
   };
 }
 
-/** Out-of-fold scores of both models on every row, then the ensemble weights that fit them best. */
+/** Out-of-fold scores of every member on every row, then the stacking weights that fit them best. */
 function calibrate(matrix: CsrMatrix, classOf: Int32Array, classes: number, folds: number, hyperParameters: ClassifierHyperParameters, onUnit: () => void) {
   const labelsOfRows = Array.from(classOf, String);
   const foldOf = stratifiedFolds(labelsOfRows, folds, hyperParameters.seed);
-  const svm = new Float64Array(matrix.rows * classes);
-  const nb = new Float64Array(matrix.rows * classes);
+  const members = ENSEMBLE_MEMBERS.map(() => new Float64Array(matrix.rows * classes));
   const truth = new Int32Array(matrix.rows);
   let at = 0;
   for (let fold = 0; fold < folds; fold++) {
     const trainRows: number[] = [];
     const heldRows: number[] = [];
     foldOf.forEach((value, row) => (value === fold ? heldRows : trainRows).push(row));
-    const models: OneVsRestModels = fitOneVsRest(selectRows(matrix, trainRows), Int32Array.from(trainRows, (row) => classOf[row]), classes, { ...hyperParameters, seed: hyperParameters.seed + fold + 1 }, onUnit);
+    const models = fitMembers(selectRows(matrix, trainRows), Int32Array.from(trainRows, (row) => classOf[row]), classes, { ...hyperParameters, seed: hyperParameters.seed + fold + 1 }, onUnit);
     const held = selectRows(matrix, heldRows);
-    svm.set(linearScores(held, models.svm.map((model) => model.weights), models.svm.map((model) => model.bias)), at * classes);
-    nb.set(naiveBayesScores(held, models.nb), at * classes);
+    ENSEMBLE_MEMBERS.forEach((name, m) => members[m].set(memberScores(held, models[name]), at * classes));
     heldRows.forEach((row, k) => (truth[at + k] = classOf[row]));
     at += heldRows.length;
   }
-  return fitEnsembleWeights({ classes, truth, svm, nb });
+  return fitEnsembleWeights({ classes, truth, members });
 }
 
 function progressReporter(listener: ProgressListener | undefined, total: number) {

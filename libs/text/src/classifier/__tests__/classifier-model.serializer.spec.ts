@@ -17,9 +17,11 @@ describe('loadClassifierModel', () => {
     expect(() => loadClassifierModel('{not json')).toThrow('not valid JSON');
   });
 
-  it('refuses a newer or an invalid format version', () => {
-    expect(() => loadClassifierModel({ ...file, formatVersion: 2 })).toThrow('format version 2, newer than this code reads (up to 1)');
-    expect(() => loadClassifierModel({ ...file, formatVersion: '1' })).toThrow('format version "1" is not valid');
+  it('refuses an older, a newer or an invalid format version', () => {
+    expect(file.formatVersion).toBe(2);
+    expect(() => loadClassifierModel({ ...file, formatVersion: 1 })).toThrow('format version 1, older than this code reads (2): retrain it');
+    expect(() => loadClassifierModel({ ...file, formatVersion: 3 })).toThrow('format version 3, newer than this code reads (2)');
+    expect(() => loadClassifierModel({ ...file, formatVersion: '2' })).toThrow('format version "2" is not valid');
   });
 
   it('refuses a damaged file, naming what is wrong', () => {

@@ -68,6 +68,13 @@ describe('trainClassifier', () => {
     expect(new TextClassifier(custom, normalize).predict('路灯不亮', 1)[0].label).toBe('路灯');
   });
 
+  it('stacks its four members with non-negative weights fitted on held-out folds', () => {
+    expect(model.calibration.members.map((member) => member.name)).toEqual(['nbsvm', 'svm', 'naiveBayes', 'centroid']);
+    for (const member of model.calibration.members) expect(member.weight).toBeGreaterThanOrEqual(0);
+    expect(model.calibration.members.some((member) => member.weight > 0)).toBe(true);
+    expect(model.calibration.heldOutLogLoss).toBeLessThan(Math.log(3));
+  });
+
   it('reports progress up to the total', () => {
     const seen: TrainingProgress[] = [];
     trainClassifier(TOY_EXAMPLES, {}, (progress) => seen.push(progress));
@@ -76,9 +83,17 @@ describe('trainClassifier', () => {
     expect(seen[seen.length - 1].done).toBe(seen[seen.length - 1].total);
   });
 
+  it('can use character 4-grams, and finds them again after loading', () => {
+    const four = trainClassifier(TOY_EXAMPLES, { maxGram: 4 });
+    expect(four.features.grams).toContain('路灯不亮');
+    const loaded = loadClassifierModel(serializeClassifierModel(four));
+    expect(loaded.predict('路灯不亮', 3)).toEqual(new TextClassifier(four).predict('路灯不亮', 3));
+    expect(loaded.predict('这里垃圾好几天没清运', 1)[0].label).toBe('垃圾');
+  });
+
   it('refuses fewer than two labels and n-grams it cannot hold', () => {
     expect(() => trainClassifier(TOY_EXAMPLES.slice(0, 10))).toThrow('at least two labels');
-    expect(() => trainClassifier(TOY_EXAMPLES, { maxGram: 4 })).toThrow('maxGram');
+    expect(() => trainClassifier(TOY_EXAMPLES, { maxGram: 5 })).toThrow('maxGram');
   });
 
   it('classifies a very long text by its head and tail', () => {
