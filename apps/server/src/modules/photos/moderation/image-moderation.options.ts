@@ -1,8 +1,7 @@
-import type { NsfwModelName } from './nsfw-models';
-import type { ModerationThresholds } from './moderation-thresholds.util';
-import { DEFAULT_MODERATION_THRESHOLDS } from './moderation-thresholds.util';
 import type { Worker } from 'node:worker_threads';
+import { DEFAULT_MODERATION_THRESHOLDS, type ModerationThresholds } from './moderation-thresholds.util';
 import type { ModerationWorkerData } from './moderation-worker.protocol';
+import type { NsfwModelName } from './nsfw-models';
 
 /** Injection token for `ImageModerationOptions` (optional: every field has a default). */
 export const IMAGE_MODERATION_OPTIONS = Symbol('IMAGE_MODERATION_OPTIONS');

@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nes
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImageModerationError, ImageModerationFailure } from './image-moderation.error';
-import { IMAGE_MODERATION_OPTIONS, resolveModerationOptions, type ImageModerationOptions, type ResolvedModerationOptions } from './image-moderation.options';
+import {
+  IMAGE_MODERATION_OPTIONS,
+  resolveModerationOptions,
+  type ImageModerationOptions,
+  type ResolvedModerationOptions,
+} from './image-moderation.options';
 import { toModelPixels } from './moderation-image.util';
 import { isFlagged } from './moderation-thresholds.util';
 import type { ModerationWorkerData } from './moderation-worker.protocol';
@@ -41,7 +46,8 @@ export class ImageModerationService implements OnModuleDestroy {
     try {
       pixels = await toModelPixels(jpeg, NSFW_MODELS[this.options.model].inputSize);
     } catch (error) {
-      throw new ImageModerationError(ImageModerationFailure.INVALID_IMAGE, `the photo could not be decoded: ${(error as Error).message}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ImageModerationError(ImageModerationFailure.INVALID_IMAGE, `the photo could not be decoded: ${detail}`);
     }
     const { scores, modelVersion } = await this.workers().score(pixels);
     return { flagged: isFlagged(scores, this.options.thresholds), scores, modelVersion };
