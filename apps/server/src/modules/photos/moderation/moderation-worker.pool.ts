@@ -109,7 +109,16 @@ export class ModerationWorkerPool {
   }
 
   private start(): void {
-    const slot: Slot = { worker: this.spawn(this.workerData), spawnedAt: Date.now(), gone: false };
+    let worker: Worker;
+    try {
+      worker = this.spawn(this.workerData);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.events.lost?.(ImageModerationFailure.UNAVAILABLE, detail);
+      this.refuseWaiting(detail);
+      return;
+    }
+    const slot: Slot = { worker, spawnedAt: Date.now(), gone: false };
     this.slots.push(slot);
     slot.timer = setTimeout(
       () => this.loadFailed(slot, `the model did not load within ${this.limits.startTimeoutMs} ms`),
@@ -183,7 +192,10 @@ export class ModerationWorkerPool {
     if (slot.gone) return;
     this.events.lost?.(ImageModerationFailure.UNAVAILABLE, detail);
     void this.drop(slot);
-    if (this.slots.some((other) => other.modelVersion !== undefined)) return;
+    if (!this.slots.some((other) => other.modelVersion !== undefined)) this.refuseWaiting(detail);
+  }
+
+  private refuseWaiting(detail: string): void {
     for (const job of this.queue.splice(0)) {
       job.reject(new ImageModerationError(ImageModerationFailure.UNAVAILABLE, `the moderation model could not be loaded: ${detail}`));
     }

@@ -122,6 +122,18 @@ describe('ImageModerationService with a fake worker', () => {
     expect(service.workerCount).toBe(0);
   });
 
+  it('reports UNAVAILABLE when the worker script is missing or cannot be spawned at all', async () => {
+    const missing = serviceWith({ spawnWorker: () => new Worker(path.join(__dirname, 'fixtures', 'no-such.worker.js')) });
+    expect(await reasonOf(missing.classify(photo))).toBe(ImageModerationFailure.UNAVAILABLE);
+    const refused = serviceWith({
+      spawnWorker: () => {
+        throw new Error('too many threads');
+      },
+    });
+    expect(await reasonOf(refused.classify(photo))).toBe(ImageModerationFailure.UNAVAILABLE);
+    expect(refused.workerCount).toBe(0);
+  });
+
   it('rejects bytes that are not an image without starting a worker', async () => {
     const workers = fakeWorkers(['ok']);
     const service = serviceWith({ spawnWorker: workers.spawnWorker });
