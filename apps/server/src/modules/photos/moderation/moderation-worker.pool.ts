@@ -103,12 +103,12 @@ export class ModerationWorkerPool {
       const job = this.isIdle(slot) ? this.queue.shift() : undefined;
       if (job) this.dispatch(slot, job);
     }
-    const starting = this.slots.filter((slot) => slot.modelVersion === undefined).length;
-    const wanted = Math.min(this.limits.size - this.slots.length, this.queue.length - starting);
-    for (let i = 0; i < wanted; i++) this.start();
+    let starting = this.slots.filter((slot) => slot.modelVersion === undefined).length;
+    while (this.slots.length < this.limits.size && this.queue.length > starting && this.start()) starting++;
   }
 
-  private start(): void {
+  /** Spawns one worker; false (and the waiting photos refused) when it could not even be spawned. */
+  private start(): boolean {
     let worker: Worker;
     try {
       worker = this.spawn(this.workerData);
@@ -116,7 +116,7 @@ export class ModerationWorkerPool {
       const detail = error instanceof Error ? error.message : String(error);
       this.events.lost?.(ImageModerationFailure.UNAVAILABLE, detail);
       this.refuseWaiting(detail);
-      return;
+      return false;
     }
     const slot: Slot = { worker, spawnedAt: Date.now(), gone: false };
     this.slots.push(slot);
@@ -127,6 +127,7 @@ export class ModerationWorkerPool {
     slot.worker.on('message', (message: WorkerReply) => this.onMessage(slot, message));
     slot.worker.on('error', (error: Error) => this.onExit(slot, error.message));
     slot.worker.on('exit', (code: number) => this.onExit(slot, `exit code ${code}`));
+    return true;
   }
 
   private dispatch(slot: Slot, job: Job): void {

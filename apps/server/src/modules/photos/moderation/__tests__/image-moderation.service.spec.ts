@@ -63,6 +63,18 @@ describe('ImageModerationService with a fake worker', () => {
     expect(service.workerCount).toBe(1);
   });
 
+  it('scores photos side by side on a pool of poolSize workers, and starts no more than that', async () => {
+    const workers = fakeWorkers(['ok'], 500);
+    const service = serviceWith({ spawnWorker: workers.spawnWorker, poolSize: 2 });
+    await Promise.all([service.classify(photo), service.classify(photo)]);
+    expect(workers.spawned).toHaveLength(2);
+    const started = Date.now();
+    await Promise.all([1, 2, 3, 4].map(() => service.classify(photo)));
+    // four photos of 500 ms on two workers: two rounds, not four
+    expect(Date.now() - started).toBeLessThan(1900);
+    expect(workers.spawned).toHaveLength(2);
+  });
+
   it('refuses a photo with QUEUE_FULL when maxQueue photos already wait', async () => {
     const workers = fakeWorkers(['ok'], 400);
     const service = serviceWith({ spawnWorker: workers.spawnWorker, maxQueue: 2 });
