@@ -49,7 +49,6 @@ describe('ImageModerationService with a fake worker', () => {
   afterEach(async () => {
     await Promise.all(services.splice(0).map((service) => service.onModuleDestroy()));
   });
-  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
 
   it('starts no worker before the first photo, then one that serves every photo', async () => {
     const workers = fakeWorkers(['ok']);
