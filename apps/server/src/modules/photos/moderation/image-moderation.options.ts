@@ -7,7 +7,7 @@ import type { NsfwModelName } from './nsfw-models';
 export const IMAGE_MODERATION_OPTIONS = Symbol('IMAGE_MODERATION_OPTIONS');
 
 export interface ImageModerationOptions {
-  /** worker threads, each with its own copy of the model (~100 MB RSS each); default 1 */
+  /** worker threads, each with its own tfjs runtime and model (~130 MB RSS each, measured); default 1 */
   poolSize?: number;
   /** photos allowed to wait for a worker (≥ 1); one more is refused with QUEUE_FULL; default 32 */
   maxQueue?: number;
