@@ -28,8 +28,8 @@ export function defaultModerationWorker(data: ModerationWorkerData): Worker {
 /**
  * Scores photos with an nsfwjs model shipped inside the npm package, in worker threads, so the event
  * loop never runs the network. Nothing starts until the first `classify`; the model then loads once per
- * worker (0.5–1 s; several seconds on a busy machine). Every failure is an `ImageModerationError` whose `reason` says why the check could not
- * run; none of them means the photo is inappropriate.
+ * worker (0.5–1 s; several seconds on a busy machine). Every failure is an `ImageModerationError` whose
+ * `reason` says why the check could not run; none of them means the photo is inappropriate.
  */
 @Injectable()
 export class ImageModerationService implements OnModuleDestroy {
