@@ -51,8 +51,8 @@ export interface AppConfig {
     reportsPerDay: number;
     /** The same normalised text from this many different residents within an hour is held for review. */
     sameTextReviewUsers: number;
-    /** Optional image moderation (nsfwjs, offline); off unless enabled. */
-    imageModeration: boolean;
+    /** Optional image moderation (nsfwjs in worker threads, offline); off unless enabled. */
+    imageModeration: { enabled: boolean; workers: number; timeoutMs: number };
   };
   /** refreshSeconds: how often each instance looks for a retrained model or changed keyword rules. */
   classifier: { minConfidence: number; refreshSeconds: number };
@@ -104,6 +104,8 @@ const envSchema = z.object({
   REPORTS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(30),
   SAME_TEXT_REVIEW_USERS: z.coerce.number().int().min(2).max(1000).default(3),
   IMAGE_MODERATION: booleanFlag.default(false),
+  IMAGE_MODERATION_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  IMAGE_MODERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
   CLASSIFIER_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
@@ -210,7 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       reportsPerHour: e.REPORTS_PER_HOUR,
       reportsPerDay: Math.max(e.REPORTS_PER_DAY, e.REPORTS_PER_HOUR),
       sameTextReviewUsers: e.SAME_TEXT_REVIEW_USERS,
-      imageModeration: e.IMAGE_MODERATION,
+      imageModeration: { enabled: e.IMAGE_MODERATION, workers: e.IMAGE_MODERATION_WORKERS, timeoutMs: e.IMAGE_MODERATION_TIMEOUT_MS },
     },
     classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE, refreshSeconds: e.CLASSIFIER_REFRESH_SECONDS },
     seed: {

@@ -15,6 +15,7 @@ export const REASON_MESSAGES: Record<IntakeReasonCode, string> = {
   PHOTO_REUSED: '照片与其他市民上报中的照片相同，已转人工核实',
   PHOTO_UNUSABLE: '照片无法看清问题（过暗、模糊、空白或太小），请重新拍摄后提交',
   PHOTO_FLAGGED: '照片需要人工审核，审核通过后将尽快处理',
+  IMAGE_CHECK_SKIPPED: '图片自动审核暂不可用，本次未检查',
   MERGED: '已有市民反映过这个问题，您已加入该问题的跟踪',
   MODERATION_REJECTED: '经人工审核未予受理',
   MODERATION_ACCEPTED: '经人工审核已受理',

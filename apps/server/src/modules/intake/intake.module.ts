@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { StorageModule } from '../../core/storage/storage.module';
+import { IMAGE_MODERATION_OPTIONS, ImageModerationService, type ImageModerationOptions } from '../photos/moderation';
 import { ClassificationModule } from '../classification/classification.module';
 import { DedupeModule } from '../dedupe/dedupe.module';
 import { FilteringModule } from '../filtering/filtering.module';
 import { RegionsModule } from '../regions/regions.module';
 import { RoutingModule } from '../routing/routing.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ImageModerationCheck } from './checks/image-moderation.check';
 import { PhotoQualityCheck } from './checks/photo-quality.check';
 import { PhotoReuseCheck } from './checks/photo-reuse.check';
 import { RepeatedTextCheck } from './checks/repeated-text.check';
@@ -17,7 +22,7 @@ import { IntakeService } from './intake.service';
 
 /** The pipeline of ARCHITECTURE.md §6 up to the ticket; the reports module persists what it decides. */
 @Module({
-  imports: [ClassificationModule, DedupeModule, FilteringModule, RegionsModule, RoutingModule, TicketsModule],
+  imports: [ClassificationModule, DedupeModule, FilteringModule, RegionsModule, RoutingModule, StorageModule, TicketsModule],
   providers: [
     IntakeService,
     IntakeDispatchService,
@@ -28,6 +33,16 @@ import { IntakeService } from './intake.service';
     RepeatedTextCheck,
     PhotoReuseCheck,
     PhotoQualityCheck,
+    ImageModerationCheck,
+    ImageModerationService,
+    {
+      provide: IMAGE_MODERATION_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ImageModerationOptions => ({
+        poolSize: config.intake.imageModeration.workers,
+        timeoutMs: config.intake.imageModeration.timeoutMs,
+      }),
+    },
   ],
   exports: [IntakeService, IntakeDispatchService, IntakeRepository],
 })

@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import { DomainError } from '../../core/errors/domain.error';
 import { RegionsService } from '../regions/regions.service';
 import type { CreateReportDto } from '../reports/dto/create-report.dto';
+import { ImageModerationCheck } from './checks/image-moderation.check';
 import { PhotoQualityCheck } from './checks/photo-quality.check';
 import { PhotoReuseCheck } from './checks/photo-reuse.check';
 import { RepeatedTextCheck } from './checks/repeated-text.check';
@@ -49,8 +50,11 @@ export class IntakeService {
     repeatedText: RepeatedTextCheck,
     photoReuse: PhotoReuseCheck,
     photoQuality: PhotoQualityCheck,
+    imageModeration: ImageModerationCheck,
   ) {
-    this.filters = [serviceArea, textRules, spam, repeatedText, photoReuse, photoQuality];
+    const filters: IntakeCheck[] = [serviceArea, textRules, spam, repeatedText, photoReuse, photoQuality];
+    if (config.intake.imageModeration.enabled) filters.push(imageModeration);
+    this.filters = filters;
   }
 
   /** Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. */

@@ -1,50 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import type { CategoryNode } from '@ssp/contracts';
+import { SERVER_MAIN, nextServerPort, startServerProcess as startServer, waitReady } from '../helpers/server-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-/** The built server as users run it (`node apps/server/dist/main.js`); the integration target builds it first. */
-const MAIN = path.resolve(__dirname, '../../../dist/main.js');
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Run {
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitReady(port: number, run: Run): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (run.child.exitCode !== null) throw new Error(`server exited: ${run.output()}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server not ready in time: ${run.output()}`);
-}
-
-let nextPort = 39_400 + (process.pid % 400);
 
 describe('the server process', () => {
   beforeAll(() => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npx nx run server:build" first`);
+    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run "npx nx run server:build" first`);
   });
 
   it.each([
@@ -74,7 +35,7 @@ describe('the server process', () => {
       const trees: CategoryNode[][] = [];
       const banners: string[] = [];
       for (let round = 0; round < 2; round += 1) {
-        const port = nextPort++;
+        const port = nextServerPort();
         const run = startServer({ ...env, PORT: String(port) });
         await waitReady(port, run);
         trees.push((await (await fetch(`http://127.0.0.1:${port}/api/v1/categories`)).json()) as CategoryNode[]);
