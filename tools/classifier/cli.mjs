@@ -6,7 +6,9 @@
 //   npm run classifier -- predict artifacts/classifier/model.json "小区门口垃圾桶满了"
 //   npm run classifier -- compare tools/classifier/devsets/long-messages.tsv --folds 5
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadTextLib } from './load-text-lib.mjs';
 import { progressBar } from './progress-bar.mjs';
 
@@ -26,6 +28,9 @@ Commands
                          Ranked labels with confidences; without text, one report per line from stdin.
       --top N            how many labels (default 3)
       --json             one JSON array per text
+  retrain [--corpus DIR] On the server's database (DATABASE_URL / DATA_DIR as for npm start): the shipped
+                         corpus plus every staff/admin correction; stores the next model version, which
+                         running servers pick up without a restart (builds the server first if needed).
   compare <file|dir>…    Stratified k-fold cross-validation of our model against TF-IDF char 1–3-grams +
                          linear SVM (C = 1) and multinomial naive Bayes, trained in the same run.
       --folds K          (default 5)   --seed N (default 42)
@@ -34,6 +39,18 @@ Commands
       --top-categories   fold labels to their top category (the part before the first '-')
 
 Progress goes to stderr, results to stdout.`;
+
+/** `retrain` needs the database, so it is the server's own command line (apps/server/src/cli/classifier-retrain.ts). */
+function retrain(args) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const entry = path.join(root, 'apps/server/dist/cli/classifier-retrain.js');
+  if (!existsSync(entry)) {
+    const build = spawnSync('npx', ['nx', 'run', 'server:build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const run = spawnSync(process.execPath, [entry, ...args], { cwd: root, stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 
 function parseArguments(argv) {
   const positional = [];
@@ -186,6 +203,7 @@ if (flags.help || !command) {
   console.log(HELP);
   process.exit(command || flags.help ? 0 : 2);
 }
+if (command === 'retrain') retrain(process.argv.slice(3));
 const lib = loadTextLib();
 switch (command) {
   case 'train':
