@@ -48,9 +48,9 @@ export class AdminWordRulesService {
 
   async list(query: WordRuleQueryDto): Promise<Page<WordRuleView>> {
     const limit = query.limit ?? PAGE_LIMIT.default;
-    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (afterId === null) throw new DomainError(ErrorCode.VALIDATION_FAILED, '分页游标无效');
-    const rows = await this.repository.page({ level: query.level, q: query.q?.trim() || undefined, afterId }, limit + 1);
+    const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (beforeId === null) throw new DomainError(ErrorCode.VALIDATION_FAILED, '分页游标无效');
+    const rows = await this.repository.page({ level: query.level, q: query.q?.trim() || undefined, beforeId }, limit + 1);
     return toPage(rows, limit, (row) => row.id, toView);
   }
 

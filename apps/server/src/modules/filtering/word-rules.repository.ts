@@ -16,12 +16,12 @@ export class WordRulesRepository {
     return this.dataSource.getRepository(WordRule).find({ where: { enabled: true } });
   }
 
-  /** Keyset page in pattern order, optionally of one level or a search term. */
-  page(filter: { level?: WordRule['level']; q?: string; afterId?: string }, limit: number): Promise<WordRule[]> {
-    const qb = this.dataSource.getRepository(WordRule).createQueryBuilder('w').orderBy('w.id', 'ASC').limit(limit);
+  /** Keyset page, newest first (UUIDv7 ids follow creation), optionally of one level or a search term. */
+  page(filter: { level?: WordRule['level']; q?: string; beforeId?: string }, limit: number): Promise<WordRule[]> {
+    const qb = this.dataSource.getRepository(WordRule).createQueryBuilder('w').orderBy('w.id', 'DESC').limit(limit);
     if (filter.level) qb.andWhere('w.level = :level', { level: filter.level });
     if (filter.q) qb.andWhere("w.pattern LIKE :pattern ESCAPE '!'", { pattern: `%${filter.q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
-    if (filter.afterId) qb.andWhere('w.id > :afterId', { afterId: filter.afterId });
+    if (filter.beforeId) qb.andWhere('w.id < :beforeId', { beforeId: filter.beforeId });
     return qb.getMany();
   }
 

@@ -50,6 +50,12 @@ export class IntakeDispatchService {
     private readonly ticketService: TicketsService,
   ) {}
 
+  /** The classifier's best guess alone, for a report held for review (the moderator sees it). */
+  async suggest(description: string): Promise<DispatchDecision['suggested']> {
+    const classification = await this.classifier.classify(description);
+    return classification ? { code: classification.category.code, confidence: classification.confidence } : null;
+  }
+
   async decide(input: DispatchInput): Promise<DispatchDecision> {
     const checks: IntakeCheckRecord[] = [];
     const reasons: Reason[] = [];

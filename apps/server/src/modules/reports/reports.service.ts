@@ -72,6 +72,7 @@ export class ReportsService {
       now,
     };
     const decision = verdict.outcome === 'accepted' ? await this.dispatch.decide(dispatchInput) : null;
+    const suggested = decision ? decision.suggested : verdict.outcome === 'review' ? await this.dispatch.suggest(dispatchInput.description) : null;
 
     try {
       const report = await this.reports.transaction(async (manager) => {
@@ -89,8 +90,8 @@ export class ReportsService {
           geohash: encodeGeohash(verdict.input.gcj.lat, verdict.input.gcj.lng, 9),
           regionCode: verdict.regionCode,
           chosenCategoryCode: category?.code ?? null,
-          suggestedCategoryCode: decision?.suggested?.code ?? null,
-          classifierConfidence: decision?.suggested?.confidence ?? null,
+          suggestedCategoryCode: suggested?.code ?? null,
+          classifierConfidence: suggested?.confidence ?? null,
           textHash: verdict.input.textHash,
           outcome: decision?.duplicate ? 'merged' : verdict.outcome,
           reasons: decision ? mergedReasons(decision.reasons, opened?.supporters) : verdict.reasons,

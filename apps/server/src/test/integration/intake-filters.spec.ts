@@ -73,6 +73,8 @@ describe('intake filters (ARCHITECTURE.md §6 step 2)', () => {
     const queue = await request<Page<ModerationItem>>(t.baseUrl, 'GET', '/api/v1/admin/reports?outcome=review', { headers: admin.headers });
     const item = queue.body.items.find((candidate) => candidate.id === held.body.id);
     expect(item?.checks.find((check) => check.check === 'text_rules')).toMatchObject({ verdict: 'review' });
+    // The moderator sees what the classifier would have chosen.
+    expect(item?.suggestedCategory).toEqual({ code: 'GY-02', name: '井盖' });
 
     const tickets = await count('tickets');
     const decide = () =>
