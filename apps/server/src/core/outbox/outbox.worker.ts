@@ -113,8 +113,13 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, deliverNext));
     const now = new Date();
-    this.stats.delivered += await this.repository.complete(claimId, delivered, now);
-    for (const { id, reason } of skipped) this.stats.skipped += await this.repository.complete(claimId, [id], now, reason);
+    // Counted after the await: `stats.x += await …` would read the count before another lane adds to it.
+    const completed = await this.repository.complete(claimId, delivered, now);
+    this.stats.delivered += completed;
+    for (const { id, reason } of skipped) {
+      const recorded = await this.repository.complete(claimId, [id], now, reason);
+      this.stats.skipped += recorded;
+    }
     await this.repository.release(claimId, unattempted, now);
     return batch.length;
   }
