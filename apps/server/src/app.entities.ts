@@ -1,5 +1,6 @@
 import { AuditEntry } from './modules/audit/entities/audit-entry.entity';
 import { NumberSequence } from './core/database/entities/number-sequence.entity';
+import { OutboxMessage } from './core/outbox/entities/outbox-message.entity';
 import { LoginAttempt } from './modules/auth/entities/login-attempt.entity';
 import { Category } from './modules/categories/entities/category.entity';
 import { ClassificationRule } from './modules/classification/entities/classification-rule.entity';
@@ -26,6 +27,7 @@ export const ALL_ENTITIES = [
   Department,
   LoginAttempt,
   NumberSequence,
+  OutboxMessage,
   Photo,
   Region,
   Report,

@@ -6,6 +6,7 @@ import { DatabaseModule } from './core/database/database.module';
 import { AuthCoreModule } from './core/auth/auth-core.module';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { OutboxModule } from './core/outbox/outbox.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -14,6 +15,7 @@ import { ClassificationModule } from './modules/classification/classification.mo
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { FilteringModule } from './modules/filtering/filtering.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PhotosModule } from './modules/photos/photos.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -34,6 +36,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(config, ALL_ENTITIES),
+        OutboxModule,
         AuthCoreModule.forRoot({ imports: [UsersModule], useExisting: UserLookupService }),
         HealthModule,
         AuthModule,
@@ -42,6 +45,7 @@ export class AppModule {
         DepartmentsModule,
         FilteringModule,
         IntakeModule,
+        NotificationsModule,
         PhotosModule,
         RegionsModule,
         ReportsModule,

@@ -24,7 +24,7 @@ function readCorpus(dir: string): LabelledExample[] {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: DEFAULT_CORPUS } } });
   const corpus = readCorpus(path.resolve(values.corpus));
-  const config = loadConfig({ ...process.env, SEED_ON_START: 'false' });
+  const config = loadConfig({ ...process.env, SEED_ON_START: 'false', OUTBOX_WORKER: 'off' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     let shown = -1;

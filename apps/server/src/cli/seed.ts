@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       'city-name': { type: 'string' },
     },
   });
-  const config = loadConfig({ ...process.env, SEED_ON_START: 'false' });
+  const config = loadConfig({ ...process.env, SEED_ON_START: 'false', OUTBOX_WORKER: 'off' });
   if (values['demo-accounts'] && config.env === 'production') {
     throw new ConfigError('demo accounts are never created in production');
   }

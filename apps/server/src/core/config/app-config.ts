@@ -57,8 +57,47 @@ export interface AppConfig {
   /** refreshSeconds: how often each instance looks for a retrained model or changed keyword rules. */
   classifier: { minConfidence: number; refreshSeconds: number };
   seed: { onStart: boolean; demoAccounts: boolean };
+  outbox: OutboxConfig;
+  notifications: NotificationsConfig;
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; pretty: boolean };
+}
+
+/** Delivery of what leaves the process (ARCHITECTURE.md §8): the worker's pace, retries and claims. */
+export interface OutboxConfig {
+  /** `inline`: this process runs the worker; `off`: only `node dist/worker.js` processes deliver. */
+  worker: 'inline' | 'off';
+  /** How long an idle worker waits before it looks for due messages again. */
+  pollMs: number;
+  batchSize: number;
+  /** Deliveries in flight per worker process. */
+  concurrency: number;
+  /** After this many failed attempts a message is dead-lettered (visible to admins, retried by hand). */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How long a claim holds its messages; a crashed worker's messages are claimable again after it. */
+  leaseMs: number;
+  /** Per webhook request. */
+  webhookTimeoutMs: number;
+}
+
+export type WechatTemplateField = 'ticketNo' | 'status' | 'summary' | 'time';
+
+export interface NotificationsConfig {
+  /** `log`: notices are written to the log (embedded mode); `wechat`: subscribe messages. */
+  provider: 'log' | 'wechat';
+  wechat: {
+    /** `stable_token` (default: several instances share one valid token) or the classic `token`. */
+    tokenEndpoint: 'stable_token' | 'token';
+    /** Subscribe-message templates: every status change, and 办结 (falls back to `status`). */
+    templates: { status?: string; resolved?: string };
+    /** Which data key of the template carries which value, e.g. ticketNo → character_string1. */
+    fields: Record<WechatTemplateField, string>;
+    miniprogramState: 'formal' | 'trial' | 'developer';
+    /** The mini-program page a notice opens; `{reportId}` is replaced. */
+    page: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +154,22 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   TRUST_PROXY: booleanFlag.default(false),
   H5_DIR: z.string().optional(),
+  OUTBOX_WORKER: z.enum(['inline', 'off']).default('inline'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number().int().min(1).max(7 * 86_400_000).default(3_600_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(5000),
+  NOTIFY_PROVIDER: z.enum(['log', 'wechat']).optional(),
+  WECHAT_TOKEN_ENDPOINT: z.enum(['stable_token', 'token']).default('stable_token'),
+  WECHAT_TEMPLATE_STATUS: z.string().min(1).max(128).optional(),
+  WECHAT_TEMPLATE_RESOLVED: z.string().min(1).max(128).optional(),
+  WECHAT_TEMPLATE_FIELDS: z.string().default('ticketNo:character_string1,status:phrase2,summary:thing3,time:time4'),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  WECHAT_NOTICE_PAGE: z.string().min(1).max(200).default('packages/report/detail/index?id={reportId}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
@@ -136,6 +191,55 @@ function parseDatabaseUrl(raw: string): string {
     throw new ConfigError('DATABASE_URL must name a database, e.g. mysql://user:password@host:3306/suishoupai');
   }
   return raw;
+}
+
+const TEMPLATE_FIELDS: readonly WechatTemplateField[] = ['ticketNo', 'status', 'summary', 'time'];
+
+/** `ticketNo:character_string1,status:phrase2,…`: every value named once, keys as WeChat spells them. */
+function parseTemplateFields(raw: string): Record<WechatTemplateField, string> {
+  const pairs = raw.split(',').map((pair) => pair.trim().split(':'));
+  const fields = Object.fromEntries(pairs.map(([name, key]) => [name, key])) as Partial<Record<string, string>>;
+  const valid =
+    pairs.every((pair) => pair.length === 2 && TEMPLATE_FIELDS.some((name) => name === pair[0]) && /^[a-z_]+[0-9]+$/.test(pair[1])) &&
+    TEMPLATE_FIELDS.every((name) => fields[name] !== undefined);
+  if (!valid) {
+    throw new ConfigError('WECHAT_TEMPLATE_FIELDS must map ticketNo, status, summary and time to template keys, e.g. ticketNo:character_string1,status:phrase2,summary:thing3,time:time4');
+  }
+  return fields as Record<WechatTemplateField, string>;
+}
+
+function outboxConfigOf(e: z.infer<typeof envSchema>): OutboxConfig {
+  if (e.OUTBOX_LEASE_MS < 5 * e.WEBHOOK_TIMEOUT_MS) {
+    throw new ConfigError('OUTBOX_LEASE_MS must be at least 5 × WEBHOOK_TIMEOUT_MS, so a claim outlives the requests of an attempt');
+  }
+  return {
+    worker: e.OUTBOX_WORKER,
+    pollMs: e.OUTBOX_POLL_MS,
+    batchSize: e.OUTBOX_BATCH_SIZE,
+    concurrency: e.OUTBOX_CONCURRENCY,
+    maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    backoffBaseMs: e.OUTBOX_BACKOFF_BASE_MS,
+    backoffMaxMs: Math.max(e.OUTBOX_BACKOFF_MAX_MS, e.OUTBOX_BACKOFF_BASE_MS),
+    leaseMs: e.OUTBOX_LEASE_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+  };
+}
+
+function notificationsConfigOf(e: z.infer<typeof envSchema>, embedded: boolean): NotificationsConfig {
+  const provider = e.NOTIFY_PROVIDER ?? (!embedded && e.WECHAT_APP_ID && e.WECHAT_TEMPLATE_STATUS ? 'wechat' : 'log');
+  if (provider === 'wechat' && !(e.WECHAT_APP_ID && e.WECHAT_TEMPLATE_STATUS)) {
+    throw new ConfigError('NOTIFY_PROVIDER=wechat requires WECHAT_APP_ID, WECHAT_APP_SECRET and WECHAT_TEMPLATE_STATUS');
+  }
+  return {
+    provider,
+    wechat: {
+      tokenEndpoint: e.WECHAT_TOKEN_ENDPOINT,
+      templates: { status: e.WECHAT_TEMPLATE_STATUS, resolved: e.WECHAT_TEMPLATE_RESOLVED ?? e.WECHAT_TEMPLATE_STATUS },
+      fields: parseTemplateFields(e.WECHAT_TEMPLATE_FIELDS),
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+      page: e.WECHAT_NOTICE_PAGE,
+    },
+  };
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -219,6 +323,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),
     },
+    outbox: outboxConfigOf(e),
+    notifications: notificationsConfigOf(e, embedded),
     http: {
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       trustProxy: e.TRUST_PROXY,

@@ -7,6 +7,7 @@ import { nextDailyNumber } from '../../core/database/number-sequence.util';
 import type { Category } from '../categories/entities/category.entity';
 import { ClassifierService } from '../classification/classifier.service';
 import { DedupeService } from '../dedupe/dedupe.service';
+import { TicketNotificationsService } from '../notifications/ticket-notifications.service';
 import { TextFilterService } from '../filtering/text-filter.service';
 import { DefaultRoutesService } from '../routing/default-routes.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
@@ -48,6 +49,7 @@ export class IntakeDispatchService {
     private readonly textFilter: TextFilterService,
     private readonly tickets: TicketsRepository,
     private readonly ticketService: TicketsService,
+    private readonly notifications: TicketNotificationsService,
   ) {}
 
   /** The classifier's best guess alone, for a report held for review (the moderator sees it). */
@@ -108,7 +110,7 @@ export class IntakeDispatchService {
 
   /**
    * Opens the ticket (dispatched or waiting for triage) or adds the report's resident to the
-   * duplicate's supporters. Returns the ticket's id and, for a merge, how many now follow it.
+   * duplicate's supporters, with the event and its outbox messages (the department's webhook). Returns the ticket's id and, for a merge, how many now follow it.
    */
   async open(manager: EntityManager, decision: DispatchDecision, input: DispatchInput, reportNo: string): Promise<{ ticketId: string; supporters?: number }> {
     if (decision.duplicate) {
@@ -128,6 +130,15 @@ export class IntakeDispatchService {
           createdAt: input.now,
         }),
       );
+      await this.notifications.ticketChanged(manager, {
+        ticketId: target.id,
+        kind: 'supporter_joined',
+        fromStatus: target.status,
+        previousDepartmentId: target.departmentId,
+        actorId: null,
+        note: null,
+        occurredAt: input.now,
+      });
       return { ticketId: target.id, supporters: target.supporterCount + 1 };
     }
     const department = decision.department;
@@ -161,6 +172,15 @@ export class IntakeDispatchService {
         createdAt: input.now,
       }),
     );
+    await this.notifications.ticketChanged(manager, {
+      ticketId: ticket.id,
+      kind: department ? 'open_dispatched' : 'open_triage',
+      fromStatus: null,
+      previousDepartmentId: null,
+      actorId: null,
+      note: null,
+      occurredAt: input.now,
+    });
     return { ticketId: ticket.id };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClassificationModule } from '../classification/classification.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PhotosModule } from '../photos/photos.module';
 import { TicketCorrectionsService } from './ticket-corrections.service';
 import { TicketDeadlinesService } from './ticket-deadlines.service';
@@ -8,9 +9,9 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [ClassificationModule, PhotosModule],
+  imports: [ClassificationModule, NotificationsModule, PhotosModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService],
-  exports: [TicketsService, TicketsRepository],
+  exports: [TicketsService, TicketsRepository, NotificationsModule],
 })
 export class TicketsModule {}

@@ -18,6 +18,7 @@ import type { AuthUser } from '../../core/auth/auth-user';
 import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { DomainError, NotFoundError } from '../../core/errors/domain.error';
+import { TicketNotificationsService } from '../notifications/ticket-notifications.service';
 import { PhotosRepository } from '../photos/photos.repository';
 import { PhotosService } from '../photos/photos.service';
 import type { TicketActionDto } from './dto/ticket-action.dto';
@@ -65,6 +66,7 @@ export class TicketsService {
     private readonly photoRows: PhotosRepository,
     private readonly deadlines: TicketDeadlinesService,
     private readonly corrections: TicketCorrectionsService,
+    private readonly notifications: TicketNotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -176,7 +178,7 @@ export class TicketsService {
 
   /**
    * Moves a ticket along the transition table inside the caller's transaction: a conditional update on
-   * the version the caller read, and the audit event. Returns the event's id.
+   * the version the caller read, the audit event and its outbox messages. Returns the event's id.
    */
   async applyTransition(
     manager: EntityManager,
@@ -205,6 +207,16 @@ export class TicketsService {
       createdAt: now,
     });
     await this.tickets.insertEvent(manager, event);
+    await this.notifications.ticketChanged(manager, {
+      ticketId: ticket.id,
+      kind: action,
+      fromStatus: ticket.status,
+      previousDepartmentId: ticket.departmentId,
+      actorId: actor.id,
+      note: input.note ?? null,
+      mergedIntoId: input.mergedIntoId,
+      occurredAt: now,
+    });
     return event.id;
   }
 
