@@ -1,7 +1,7 @@
 import type { AuthResult, ModerationItem, Page } from '@ssp/contracts';
 import { ensureDemoPassword } from '../../seed/demo-credentials.util';
 import { makeJpeg, reportBody } from '../helpers/reporting';
-import { nextServerPort, startServerProcess, waitReady, type ServerRun } from '../helpers/server-process';
+import { DIST, freePort, startNodeProcess, waitUntilReady, type NodeRun } from '../helpers/node-process';
 import { request } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -11,13 +11,13 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
  */
 describe('image moderation in the intake pipeline (built server)', () => {
   let database: TestDatabase;
-  let run: ServerRun;
+  let run: NodeRun;
   let baseUrl: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const port = nextServerPort();
-    run = startServerProcess({
+    const port = await freePort();
+    run = startNodeProcess(DIST.server, {
       ...database.env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -28,7 +28,7 @@ describe('image moderation in the intake pipeline (built server)', () => {
       // A busy CI machine loads the model slowly; the check must still run, not time out.
       IMAGE_MODERATION_TIMEOUT_MS: '30000',
     });
-    await waitReady(port, run);
+    await waitUntilReady(port, run);
     baseUrl = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { CategoryNode } from '@ssp/contracts';
-import { SERVER_MAIN, nextServerPort, startServerProcess as startServer, waitReady } from '../helpers/server-process';
+import { DIST, freePort, startNodeProcess, waitUntilReady } from '../helpers/node-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('the server process', () => {
   beforeAll(() => {
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run "npx nx run server:build" first`);
+    if (!existsSync(DIST.server)) throw new Error(`${DIST.server} is missing: run "npx nx run server:build" first`);
   });
 
   it.each([
@@ -14,7 +14,7 @@ describe('the server process', () => {
     ['production without MySQL', { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, /DATABASE_URL/],
     ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
   ])('refuses to boot with %s: one readable line, non-zero exit', async (_label, env, pattern) => {
-    const run = startServer(env);
+    const run = startNodeProcess(DIST.server, env);
     const code = await run.exited;
     expect(code).not.toBe(0);
     const lines = run.output().trim().split('\n');
@@ -35,9 +35,9 @@ describe('the server process', () => {
       const trees: CategoryNode[][] = [];
       const banners: string[] = [];
       for (let round = 0; round < 2; round += 1) {
-        const port = nextServerPort();
-        const run = startServer({ ...env, PORT: String(port) });
-        await waitReady(port, run);
+        const port = await freePort();
+        const run = startNodeProcess(DIST.server, { ...env, PORT: String(port) });
+        await waitUntilReady(port, run);
         trees.push((await (await fetch(`http://127.0.0.1:${port}/api/v1/categories`)).json()) as CategoryNode[]);
         run.child.kill('SIGTERM');
         expect(await run.exited).toBe(0);
