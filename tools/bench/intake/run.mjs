@@ -27,6 +27,7 @@ import { BENCH_TABLE, BENCH_TABLE_DDL } from './bench.module.mjs';
 import { bulkPhotos, corpusLines, loginResidents, recentTickets, reportBodies, seedHistory, uploadTemplatePhoto } from './fixtures.mjs';
 import { answerTally, bodySource, checkPipelineRows, describeStatuses, loadRun, sendSample } from './load.mjs';
 import { diagnose } from './diagnose.mjs';
+import { migrateWithForeignKeyChecksOff } from './schema.mjs';
 
 const TARGET_RATIO = 0.35;
 const TARGET_P99_MS = 60;
@@ -130,10 +131,12 @@ async function prepareDatabase(pool) {
   await admin.query(`DROP DATABASE IF EXISTS \`${options.database}\``);
   await admin.query(`CREATE DATABASE \`${options.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const t = performance.now();
+  const migrations = await migrateWithForeignKeyChecksOff(databaseUrl);
+  console.log(`server migrations applied by the bench with foreign_key_checks off (see schema.mjs): ${migrations.join(', ')}`);
   server = await startBenchServer('server-seed.log');
   await server.stop();
   server = null;
-  console.log(`server migrations + reference seed: ${fmt.duration(performance.now() - t)}`);
+  console.log(`migrations + the server's reference seed: ${fmt.duration(performance.now() - t)}`);
   const loaded = await loadBenchTickets(pool, { ...options, log: (line) => console.log(line) });
   console.log(
     `loaded ${fmt.int(loaded.loadResult.loaded)} tickets in ${fmt.duration(loaded.loadResult.elapsedMs)}` +
@@ -229,6 +232,7 @@ async function main() {
       console.log(`${fmt.int(result['2xx'])} answers in ${result.duration.toFixed(1)} s · ${describeCpu(cpu)}${measured.attempts > 1 ? ` (attempt ${measured.attempt} of ${measured.attempts}, the least disturbed)` : ''}`);
       console.log(`all answers of this phase (warm-ups included): ${describeStatuses(tally.statuses)}`);
       const bad = [...tally.statuses.keys()].filter((status) => status !== 201);
+      if (result['2xx'] === 0) throw new Error(`${label}: the server answered nothing in ${options.duration} s (stuck? see ${server.logFile})`);
       if (bad.length > 0 || result.errors > 0 || result.timeouts > 0) {
         throw new Error(`${label}: ${result.errors} errors, ${result.timeouts} timeouts, answers ${describeStatuses(tally.statuses)} ${tally.samples.join(' | ')}`);
       }
