@@ -7,21 +7,18 @@ const ID_IN_ANSWER = /"id":"([0-9a-f-]{36})"/;
 const OUTCOME_IN_ANSWER = /"outcome":"([a-z]+)"/;
 
 /**
- * Hands out bodies in order, each once (a report's photo can be attached once). `issued` counts what
- * was handed to autocannon, which is an upper bound of what reached the server.
+ * Hands out bodies in order, each once (a report's photo can be attached once), or round and round with
+ * `reuse` (the bare route). `issued` counts what was handed out, an upper bound of what reached the server.
  */
 export function bodySource(bodies, { reuse = false } = {}) {
-  let next = 0;
+  let issued = 0;
   return {
     take() {
-      if (next >= bodies.length) {
-        if (!reuse) throw new Error(`ran out of pre-generated reports after ${bodies.length}: raise --photos`);
-        next = 0;
-      }
-      return bodies[next++];
+      if (issued >= bodies.length && !reuse) throw new Error(`ran out of pre-generated reports after ${bodies.length}: raise --photos`);
+      return bodies[issued++ % bodies.length];
     },
     get issued() {
-      return next;
+      return issued;
     },
   };
 }

@@ -123,8 +123,15 @@ export class IntakeDispatchService {
   /**
    * Opens the ticket (dispatched or waiting for triage) or adds the report's resident to the
    * duplicate's supporters. Returns the ticket's id and, for a merge, how many now follow it.
+   * `ticketNo`: a number the caller already took for the new ticket; without it, one is taken here.
    */
-  async open(manager: EntityManager, decision: DispatchDecision, input: DispatchInput, reportNo: string): Promise<{ ticketId: string; supporters?: number }> {
+  async open(
+    manager: EntityManager,
+    decision: DispatchDecision,
+    input: DispatchInput,
+    reportNo: string,
+    ticketNo?: string,
+  ): Promise<{ ticketId: string; supporters?: number }> {
     if (decision.duplicate) {
       const target = await this.tickets.findById(decision.duplicate.ticketId, manager);
       if (!target) throw new Error(`duplicate ticket ${decision.duplicate.ticketId} vanished`);
@@ -146,7 +153,7 @@ export class IntakeDispatchService {
     }
     const { department, deadlines } = decision;
     const ticket = this.tickets.newTicket({
-      ticketNo: await nextDailyNumber(manager, 'GD', input.now),
+      ticketNo: ticketNo ?? (await nextDailyNumber(manager, 'GD', input.now)),
       status: department ? 'dispatched' : 'pending_triage',
       categoryId: decision.category?.id ?? null,
       regionCode: input.regionCode,
