@@ -65,7 +65,7 @@ export function prng(seed) {
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** UUIDv7 for an instant, like the server's newId(), with the random part from `random`. */
-function uuidv7(ms, random) {
+export function uuidv7(ms, random) {
   const b = new Array(16);
   let time = ms;
   for (let i = 5; i >= 0; i--) {
@@ -141,7 +141,7 @@ export async function prepareReference(pool, count, random) {
 }
 
 /** `perDistrict` random GCJ-02 points inside each district's outline (rejection sampling in its bbox). */
-function pointPools(districts, perDistrict, random) {
+export function pointPools(districts, perDistrict, random) {
   const pools = new Map();
   for (const district of districts) {
     const [minLng, minLat, maxLng, maxLat] = district.bbox;
@@ -335,4 +335,41 @@ export async function withIndexesDeferred(pool, table, load) {
     throw new Error(`${table} differs from the migrated schema after the index rebuild:\n--- before\n${before}\n--- after\n${after}`);
   }
   return { ...timings, indexes: [...indexes.keys()] };
+}
+
+/**
+ * The whole bulk load for a bench database that the server has migrated and seeded: reference data,
+ * `tickets` tickets through LOAD DATA with the secondary indexes deferred (or not), then ANALYZE.
+ * `log` receives progress lines. Returns the timings and the reference data used.
+ * @param {import('mysql2/promise').Pool} pool
+ * @param {{ tickets: number, departments: number, seed: number, chunk: number, parallel: number, deferIndexes: boolean, log: (line: string) => void }} options
+ */
+export async function loadBenchTickets(pool, { tickets, departments, seed, chunk, parallel, deferIndexes, log }) {
+  const started = performance.now();
+  const reference = await prepareReference(pool, departments, prng(seed));
+  log(`departments: ${reference.departments.length} (${reference.departments.length - reference.addedDepartments} seeded + ${reference.addedDepartments} BENCH-xx) · leaf categories: ${reference.categories.length} · districts: ${reference.districts.length}`);
+  const generator = ticketGenerator({ total: tickets, reference, seed, now: Date.now() });
+  let lastPrint = 0;
+  const load = () =>
+    loadTickets(pool, {
+      total: tickets,
+      chunkRows: chunk,
+      parallel,
+      generator,
+      onProgress: (loaded, ms) => {
+        if (ms - lastPrint < 5000 && loaded < tickets) return;
+        lastPrint = ms;
+        log(`  ${String(loaded).padStart(9)} tickets  ${(ms / 1000).toFixed(1).padStart(7)} s  ${Math.round((loaded / ms) * 1000)} rows/s`);
+      },
+    });
+  let loadResult = { loaded: 0, elapsedMs: 0 };
+  const indexTimings = deferIndexes
+    ? await withIndexesDeferred(pool, 'tickets', async () => {
+        loadResult = await load();
+      })
+    : null;
+  if (!deferIndexes) loadResult = await load();
+  const analyzeStart = performance.now();
+  await pool.query('ANALYZE TABLE tickets, departments, categories, users');
+  return { reference, loadResult, indexTimings, analyzeMs: performance.now() - analyzeStart, totalMs: performance.now() - started };
 }

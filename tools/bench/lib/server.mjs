@@ -60,17 +60,18 @@ function hookExit() {
 }
 
 /**
- * Spawns `node apps/server/dist/main.js` with `env` added to a minimal environment, waits until
+ * Spawns `node apps/server/dist/main.js` (or another `entry` script that starts the built server, such as
+ * a bench launcher that mounts extra modules) with `env` added to a minimal environment, waits until
  * /health/ready answers 200 (or the process dies, or `timeoutMs` passes).
- * @param {{ env: Record<string, string>, logFile: string, timeoutMs?: number, nodeArgs?: string[] }} options
+ * @param {{ env: Record<string, string>, logFile: string, timeoutMs?: number, nodeArgs?: string[], entry?: string }} options
  * @returns {Promise<RunningServer>}
  */
-export async function startServer({ env, logFile, timeoutMs = 90_000, nodeArgs = [] }) {
+export async function startServer({ env, logFile, timeoutMs = 90_000, nodeArgs = [], entry = SERVER_MAIN }) {
   ensureServerBuilt();
   hookExit();
   const port = Number(env.PORT ?? (await freePort()));
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',

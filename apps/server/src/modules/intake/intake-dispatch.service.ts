@@ -32,13 +32,20 @@ export interface DispatchDecision {
   suggested: { code: string; confidence: number } | null;
   duplicate: { ticketId: string; score: number } | null;
   department: { id: string; name: string } | null;
+  /** SLA deadlines of the ticket to open, when it goes to a department. */
+  deadlines: { acceptBy: Date; resolveBy: Date } | null;
+  /** The description as staff see it on the ticket (words marked "mask" starred). */
+  staffDescription: string;
   /** The routing explanation stored on the opening event. */
   trace: string[];
 }
 
 /**
- * Classify → dedupe → route, then open the ticket or merge into the open one (附议). Deciding reads only;
- * `open` writes inside the caller's transaction, together with the report.
+ * Classify → dedupe → route, then open the ticket or merge into the open one (附议). Deciding does every
+ * read; `open` only writes, through the caller's transaction, together with the report. A read from the
+ * pool inside that transaction would wait for a free connection while holding the daily-number row lock
+ * that every other submission's transaction waits for: with more submissions in flight than pool
+ * connections, nothing would move until the lock wait timed out.
  */
 @Injectable()
 export class IntakeDispatchService {
@@ -96,7 +103,17 @@ export class IntakeDispatchService {
     if (duplicate) {
       const merged = reason('MERGED');
       checks.push({ check: 'dedupe', verdict: 'pass', reason: merged });
-      return { checks, reasons: [merged], category, suggested, duplicate: { ticketId: duplicate.ticketId, score: duplicate.score }, department: null, trace };
+      return {
+        checks,
+        reasons: [merged],
+        category,
+        suggested,
+        duplicate: { ticketId: duplicate.ticketId, score: duplicate.score },
+        department: null,
+        deadlines: null,
+        staffDescription: input.description,
+        trace,
+      };
     }
     checks.push({ check: 'dedupe', verdict: 'pass' });
 
@@ -105,14 +122,25 @@ export class IntakeDispatchService {
     if (category && !department) reasons.push(reason('NEEDS_TRIAGE'));
     if (!category && reasons.length === 0) reasons.push(reason('NEEDS_TRIAGE'));
     checks.push({ check: 'route', verdict: 'pass' });
-    return { checks, reasons, category, suggested, duplicate: null, department, trace };
+    const deadlines = department ? await this.ticketService.deadlinesFor(category?.id ?? null, input.now) : null;
+    // Words admins marked "mask" are starred for everyone who handles the ticket; the report keeps the original.
+    const staffDescription = await this.maskedForStaff(input.description);
+    return { checks, reasons, category, suggested, duplicate: null, department, deadlines, staffDescription, trace };
   }
 
   /**
    * Opens the ticket (dispatched or waiting for triage) or adds the report's resident to the
-   * duplicate's supporters, with the event and its outbox messages (the department's webhook). Returns the ticket's id and, for a merge, how many now follow it.
+   * duplicate's supporters, with the event and its outbox messages (the department's webhook). Returns
+   * the ticket's id and, for a merge, how many now follow it.
+   * `ticketNo`: a number the caller already took for the new ticket; without it, one is taken here.
    */
-  async open(manager: EntityManager, decision: DispatchDecision, input: DispatchInput, reportNo: string): Promise<{ ticketId: string; supporters?: number }> {
+  async open(
+    manager: EntityManager,
+    decision: DispatchDecision,
+    input: DispatchInput,
+    reportNo: string,
+    ticketNo?: string,
+  ): Promise<{ ticketId: string; supporters?: number }> {
     if (decision.duplicate) {
       const target = await this.tickets.findById(decision.duplicate.ticketId, manager);
       if (!target) throw new Error(`duplicate ticket ${decision.duplicate.ticketId} vanished`);
@@ -141,16 +169,14 @@ export class IntakeDispatchService {
       });
       return { ticketId: target.id, supporters: target.supporterCount + 1 };
     }
-    const department = decision.department;
-    const deadlines = department ? await this.ticketService.deadlinesFor(decision.category?.id ?? null, input.now) : null;
+    const { department, deadlines } = decision;
     const ticket = this.tickets.newTicket({
-      ticketNo: await nextDailyNumber(manager, 'GD', input.now),
+      ticketNo: ticketNo ?? (await nextDailyNumber(manager, 'GD', input.now)),
       status: department ? 'dispatched' : 'pending_triage',
       categoryId: decision.category?.id ?? null,
       regionCode: input.regionCode,
       departmentId: department?.id ?? null,
-      // Words admins marked "mask" are starred for everyone who handles the ticket; the report keeps the original.
-      description: await this.maskedForStaff(input.description),
+      description: decision.staffDescription,
       lat: input.gcj.lat,
       lng: input.gcj.lng,
       geohash: encodeGeohash(input.gcj.lat, input.gcj.lng, 9),

@@ -21,11 +21,16 @@ export class IntakeRepository {
       .then((rows) => rows.map((row) => row.createdAt));
   }
 
-  /** Reports with the same normalised text since `since` (bounded: a flood needs only its size). */
-  sameText(textHash: string, since: Date, limit: number): Promise<Array<Pick<Report, 'id' | 'reportNo' | 'reporterId' | 'lat' | 'lng' | 'coordSystem'>>> {
+  /** Reports with the same normalised text since `since`, newest first (bounded: a flood needs only its size). */
+  sameText(
+    textHash: string,
+    since: Date,
+    limit: number,
+  ): Promise<Array<Pick<Report, 'id' | 'reportNo' | 'reporterId' | 'lat' | 'lng' | 'coordSystem' | 'createdAt'>>> {
     return this.dataSource.getRepository(Report).find({
-      select: { id: true, reportNo: true, reporterId: true, lat: true, lng: true, coordSystem: true },
+      select: { id: true, reportNo: true, reporterId: true, lat: true, lng: true, coordSystem: true, createdAt: true },
       where: { textHash, createdAt: MoreThan(since) },
+      order: { createdAt: 'DESC' },
       take: limit,
     });
   }

@@ -57,14 +57,20 @@ export class IntakeService {
     this.filters = filters;
   }
 
-  /** Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. */
+  /**
+   * Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. One
+   * query per subject reads the newest reports of the day; the hour's are the newest of those.
+   */
   async assertWithinRateLimits(user: AuthUser, deviceId: string | undefined, now: Date): Promise<void> {
     const { reportsPerHour, reportsPerDay } = this.config.intake;
     const subjects: Array<{ reporterId: string } | { deviceId: string }> = [{ reporterId: user.id }];
     if (deviceId) subjects.push({ deviceId });
     for (const subject of subjects) {
-      for (const [windowMs, limit] of [[HOUR_MS, reportsPerHour], [DAY_MS, reportsPerDay]] as const) {
-        const times = await this.intake.recentReportTimes(subject, new Date(now.getTime() - windowMs), limit);
+      // reportsPerDay ≥ reportsPerHour (config), so the day's newest include the hour's newest.
+      const dayTimes = await this.intake.recentReportTimes(subject, new Date(now.getTime() - DAY_MS), reportsPerDay);
+      const hourStart = now.getTime() - HOUR_MS;
+      const hourTimes = dayTimes.filter((time) => time.getTime() > hourStart).slice(0, reportsPerHour);
+      for (const [windowMs, limit, times] of [[HOUR_MS, reportsPerHour, hourTimes], [DAY_MS, reportsPerDay, dayTimes]] as const) {
         if (times.length < limit) continue;
         // The window frees a place when the oldest of the last `limit` reports leaves it.
         const retryAfterSeconds = Math.max(1, Math.ceil((times[limit - 1].getTime() + windowMs - now.getTime()) / 1000));

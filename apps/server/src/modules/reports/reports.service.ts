@@ -73,11 +73,15 @@ export class ReportsService {
     };
     const decision = verdict.outcome === 'accepted' ? await this.dispatch.decide(dispatchInput) : null;
     const suggested = decision ? decision.suggested : verdict.outcome === 'review' ? await this.dispatch.suggest(dispatchInput.description) : null;
+    // The daily numbers come from one counter row each, which every submission of the city locks: each is
+    // taken in its own short transaction, so the row is locked for two statements, not for the whole
+    // write below. A submission that fails after this leaves a gap in the day's numbers.
+    const reportNo = await this.reports.transaction((manager) => nextDailyNumber(manager, 'SP', now));
+    const ticketNo = decision && !decision.duplicate ? await this.reports.transaction((manager) => nextDailyNumber(manager, 'GD', now)) : undefined;
 
     try {
       const report = await this.reports.transaction(async (manager) => {
-        const reportNo = await nextDailyNumber(manager, 'SP', now);
-        const opened = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo) : null;
+        const opened = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo, ticketNo) : null;
         const row = this.reports.newReport({
           reportNo,
           reporterId: user.id,

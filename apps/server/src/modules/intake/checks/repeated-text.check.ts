@@ -28,6 +28,7 @@ export class RepeatedTextCheck implements IntakeCheck {
   ) {}
 
   async run(input: IntakeInput): Promise<CheckResult> {
+    // One read serves both windows: the day's newest reports, of which the hour's are the newest.
     const earlier = await this.intake.sameText(input.textHash, new Date(input.now.getTime() - DAY_MS), SCAN_LIMIT);
     const own = earlier.find(
       (report) => report.reporterId === input.user.id && haversineMetres(toGcj02(report), input.gcj) <= SAME_PLACE_METRES,
@@ -35,7 +36,8 @@ export class RepeatedTextCheck implements IntakeCheck {
     if (own) {
       return { verdict: 'reject', reason: reason('REPEATED_TEXT', `您已提交过相同的内容（${own.reportNo}），请勿重复提交；可在“我的上报”中查看进度`) };
     }
-    const hourAgo = await this.intake.sameText(input.textHash, new Date(input.now.getTime() - HOUR_MS), SCAN_LIMIT);
+    const hourStart = input.now.getTime() - HOUR_MS;
+    const hourAgo = earlier.filter((report) => report.createdAt.getTime() > hourStart);
     const others = new Set(hourAgo.map((report) => report.reporterId).filter((id) => id !== input.user.id));
     if (others.size + 1 >= this.config.intake.sameTextReviewUsers) return { verdict: 'review', reason: reason('REPEATED_TEXT', '短时间内多位用户提交了完全相同的内容，已转人工核实') };
     return PASS;
