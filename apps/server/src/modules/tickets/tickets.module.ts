@@ -11,6 +11,6 @@ import { TicketsService } from './tickets.service';
   imports: [ClassificationModule, PhotosModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService],
-  exports: [TicketsService, TicketsRepository],
+  exports: [TicketsService, TicketsRepository, TicketDeadlinesService],
 })
 export class TicketsModule {}

@@ -19,27 +19,23 @@ export class IntakePipeline1796107648910 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE `tickets` ADD `mergedIntoId` varchar(36) NULL");
     await queryRunner.query("DROP INDEX `IDX_tickets_nearby` ON `tickets`");
     await queryRunner.query("DROP INDEX `IDX_tickets_queue` ON `tickets`");
-    await queryRunner.query("DROP INDEX `IDX_tickets_inbox` ON `tickets`");
     await queryRunner.query("ALTER TABLE `tickets` CHANGE `status` `status` enum ('pending_triage', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected', 'merged') NOT NULL");
     await queryRunner.query("CREATE INDEX `IDX_fe3e42d83a072bf779cf33231f` ON `reports` (`outcome`, `id`)");
     await queryRunner.query("CREATE INDEX `IDX_3969579f33ff4f0b672584b764` ON `reports` (`textHash`, `createdAt`)");
     await queryRunner.query("CREATE INDEX `IDX_baaffdbaa4a66d891a1007b945` ON `reports` (`deviceId`, `createdAt`)");
     await queryRunner.query("CREATE INDEX `IDX_tickets_nearby` ON `tickets` (`geohash`, `status`)");
     await queryRunner.query("CREATE INDEX `IDX_tickets_queue` ON `tickets` (`status`, `resolveBy`, `id`)");
-    await queryRunner.query("CREATE INDEX `IDX_tickets_inbox` ON `tickets` (`departmentId`, `status`, `resolveBy`, `id`)");
     await queryRunner.query("ALTER TABLE `classification_rules` ADD CONSTRAINT `FK_fa5a8a030a90f371a3a48e212e6` FOREIGN KEY (`categoryId`) REFERENCES `categories`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE `classification_rules` DROP FOREIGN KEY `FK_fa5a8a030a90f371a3a48e212e6`");
-    await queryRunner.query("DROP INDEX `IDX_tickets_inbox` ON `tickets`");
     await queryRunner.query("DROP INDEX `IDX_tickets_queue` ON `tickets`");
     await queryRunner.query("DROP INDEX `IDX_tickets_nearby` ON `tickets`");
     await queryRunner.query("DROP INDEX `IDX_baaffdbaa4a66d891a1007b945` ON `reports`");
     await queryRunner.query("DROP INDEX `IDX_3969579f33ff4f0b672584b764` ON `reports`");
     await queryRunner.query("DROP INDEX `IDX_fe3e42d83a072bf779cf33231f` ON `reports`");
     await queryRunner.query("ALTER TABLE `tickets` CHANGE `status` `status` enum ('pending_triage', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected') NOT NULL");
-    await queryRunner.query("CREATE INDEX `IDX_tickets_inbox` ON `tickets` (`departmentId`, `status`, `resolveBy`, `id`)");
     await queryRunner.query("CREATE INDEX `IDX_tickets_queue` ON `tickets` (`status`, `resolveBy`, `id`)");
     await queryRunner.query("CREATE INDEX `IDX_tickets_nearby` ON `tickets` (`geohash`, `status`)");
     await queryRunner.query("ALTER TABLE `tickets` DROP COLUMN `mergedIntoId`");

@@ -2,6 +2,7 @@ import { InitialSchema1795750236113 } from './1795750236113-initial-schema';
 import { CoreLoop1795751522955 } from './1795751522955-core-loop';
 import { AdminAudit1795751878780 } from './1795751878780-admin-audit';
 import { IntakePipeline1796107648910 } from './1796107648910-intake-pipeline';
+import { RoutingRules1796109118955 } from './1796109118955-routing-rules';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MYSQL_MIGRATIONS = [
   CoreLoop1795751522955,
   AdminAudit1795751878780,
   IntakePipeline1796107648910,
+  RoutingRules1796109118955,
 ];
