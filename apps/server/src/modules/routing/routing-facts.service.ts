@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { buildRoutingFacts, type ReportSource, type RoutingFacts } from '@ssp/rules';
 import { normalizeText } from '@ssp/text';
 import type { Category } from '../categories/entities/category.entity';
+import { ancestorsOf } from './region-ancestors.util';
 import { RoutingReferenceRepository } from './routing-reference.repository';
 
 /** Region parents and category keywords change rarely (imports, admin edits): each instance re-reads them this often. */
 const REFERENCE_TTL_MS = 60_000;
-/** Region trees are a few levels deep; the bound only stops a corrupt parent cycle. */
-const MAX_REGION_DEPTH = 8;
 
 export interface ReportRoutingInput {
   /** The report's category with its parent loaded, or null when it has none yet. */
@@ -66,13 +65,3 @@ export class RoutingFactsService {
   }
 }
 
-/** The region and its parents, city first: `['320100', '320102']`. */
-export function ancestorsOf(code: string, parents: ReadonlyMap<string, string | null>): string[] {
-  const chain = [code];
-  let parent = parents.get(code) ?? null;
-  while (parent !== null && chain.length < MAX_REGION_DEPTH && !chain.includes(parent)) {
-    chain.push(parent);
-    parent = parents.get(parent) ?? null;
-  }
-  return chain.reverse();
-}
