@@ -12,6 +12,8 @@ import { Photo } from './modules/photos/entities/photo.entity';
 import { Region } from './modules/regions/entities/region.entity';
 import { Report } from './modules/reports/entities/report.entity';
 import { DefaultRoute } from './modules/routing/entities/default-route.entity';
+import { RoutingRuleDraft } from './modules/routing/entities/routing-rule-draft.entity';
+import { RoutingRuleRevision } from './modules/routing/entities/routing-rule-revision.entity';
 import { SlaPolicy } from './modules/sla/entities/sla-policy.entity';
 import { TicketEvent } from './modules/tickets/entities/ticket-event.entity';
 import { Ticket } from './modules/tickets/entities/ticket.entity';
@@ -31,6 +33,8 @@ export const ALL_ENTITIES = [
   Photo,
   Region,
   Report,
+  RoutingRuleDraft,
+  RoutingRuleRevision,
   SlaPolicy,
   Ticket,
   TicketEvent,

@@ -5,6 +5,8 @@ import { Department } from '../modules/departments/entities/department.entity';
 import { WordRule } from '../modules/filtering/entities/word-rule.entity';
 import { Region } from '../modules/regions/entities/region.entity';
 import { DefaultRoute } from '../modules/routing/entities/default-route.entity';
+import { RoutingRuleDraft } from '../modules/routing/entities/routing-rule-draft.entity';
+import { RoutingRuleRevision } from '../modules/routing/entities/routing-rule-revision.entity';
 import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -18,7 +20,7 @@ export interface SeedTransaction {
   isEmpty(entity: EntityTarget<ObjectLiteral>): Promise<boolean>;
 }
 
-export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, SlaPolicy, User, WordRule } as const;
+export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule } as const;
 
 /** The seeder's only access to the database: look up by natural key, insert what is missing. */
 @Injectable()

@@ -4,12 +4,15 @@ import { hashPassword } from '../core/auth/password.util';
 import { CATEGORIES, SUBCATEGORIES } from '../core/database/seeds/data/categories.data';
 import { DEMO_ACCOUNTS } from '../core/database/seeds/data/demo-accounts.data';
 import { DEPARTMENTS } from '../core/database/seeds/data/departments.data';
+import { ROUTING_RULE_SET } from '../core/database/seeds/data/routing-rules.data';
 import { SLA_POLICIES } from '../core/database/seeds/data/sla-policies.data';
+import { diffRuleSets } from '@ssp/rules';
 import { DEFAULT_WORD_RULES } from '@ssp/text';
+import { DRAFT_SLOT } from '../modules/routing/entities/routing-rule-draft.entity';
 import type { RegionSeed } from './region-import.util';
 import { SEED_ENTITIES, SeedRepository, type SeedTransaction } from './seed.repository';
 
-const { Category, DefaultRoute, Department, Region, SlaPolicy, User, WordRule } = SEED_ENTITIES;
+const { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule } = SEED_ENTITIES;
 
 export interface SeedOptions {
   regions: RegionSeed[];
@@ -17,7 +20,10 @@ export interface SeedOptions {
   demoPassword?: string;
 }
 
-export type SeedSummary = Record<'departments' | 'slaPolicies' | 'categories' | 'defaultRoutes' | 'regions' | 'wordRules' | 'users', number>;
+export type SeedSummary = Record<
+  'departments' | 'slaPolicies' | 'categories' | 'defaultRoutes' | 'regions' | 'routingRules' | 'wordRules' | 'users',
+  number
+>;
 
 function requireId(map: Map<string, { id: string }>, code: string, what: string): string {
   const row = map.get(code);
@@ -47,6 +53,7 @@ export class SeedService {
       categories: await this.seedCategories(tx),
       defaultRoutes: await this.seedDefaultRoutes(tx),
       regions: await this.seedRegions(tx, options.regions),
+      routingRules: await this.seedRoutingRules(tx),
       wordRules: await this.seedWordRules(tx),
       users: passwordHash ? await this.seedDemoAccounts(tx, passwordHash) : 0,
     }));
@@ -72,6 +79,37 @@ export class SeedService {
     );
     await tx.insert(WordRule, rows);
     return rows.length;
+  }
+
+  /**
+   * The city's rule set is published as revision 1 by the system and copied to the draft, once: after
+   * that the history is the admins' (an empty revisions table is the only trigger).
+   */
+  private async seedRoutingRules(tx: SeedTransaction): Promise<number> {
+    const rules = JSON.stringify(ROUTING_RULE_SET.rules);
+    let added = 0;
+    if (await tx.isEmpty(RoutingRuleRevision)) {
+      const diff = diffRuleSets({ version: 0, rules: [] }, ROUTING_RULE_SET);
+      await tx.insert(RoutingRuleRevision, [
+        tx.create(RoutingRuleRevision, {
+          revision: 1,
+          rules,
+          ruleCount: ROUTING_RULE_SET.rules.length,
+          authorId: null,
+          note: '系统初始派单规则',
+          diffSummary: diff.summary,
+          addedCount: diff.added.length,
+          removedCount: 0,
+          changedCount: 0,
+          rolledBackFrom: null,
+        }),
+      ]);
+      added = ROUTING_RULE_SET.rules.length;
+    }
+    if (await tx.isEmpty(RoutingRuleDraft)) {
+      await tx.insert(RoutingRuleDraft, [tx.create(RoutingRuleDraft, { slot: DRAFT_SLOT, rules, version: 1, updatedById: null })]);
+    }
+    return added;
   }
 
   private async seedDepartments(tx: SeedTransaction): Promise<number> {

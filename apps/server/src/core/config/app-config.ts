@@ -56,6 +56,8 @@ export interface AppConfig {
   };
   /** refreshSeconds: how often each instance looks for a retrained model or changed keyword rules. */
   classifier: { minConfidence: number; refreshSeconds: number };
+  /** refreshSeconds: how often each instance looks for a newly published routing rule revision. */
+  routing: { refreshSeconds: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   outbox: OutboxConfig;
   notifications: NotificationsConfig;
@@ -147,6 +149,7 @@ const envSchema = z.object({
   IMAGE_MODERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
   CLASSIFIER_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  ROUTING_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -319,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       imageModeration: { enabled: e.IMAGE_MODERATION, workers: e.IMAGE_MODERATION_WORKERS, timeoutMs: e.IMAGE_MODERATION_TIMEOUT_MS },
     },
     classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE, refreshSeconds: e.CLASSIFIER_REFRESH_SECONDS },
+    routing: { refreshSeconds: e.ROUTING_REFRESH_SECONDS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

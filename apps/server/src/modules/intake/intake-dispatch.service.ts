@@ -9,9 +9,11 @@ import { ClassifierService } from '../classification/classifier.service';
 import { DedupeService } from '../dedupe/dedupe.service';
 import { TicketNotificationsService } from '../notifications/ticket-notifications.service';
 import { TextFilterService } from '../filtering/text-filter.service';
-import { DefaultRoutesService } from '../routing/default-routes.service';
+import { ReportRoutingService, categoryPath } from '../routing/report-routing.service';
+import { ticketPriorityOf } from '../routing/ticket-priority.util';
+import type { TicketEventData } from '../tickets/entities/ticket-event.entity';
+import { TicketDeadlinesService } from '../tickets/ticket-deadlines.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { TicketsService } from '../tickets/tickets.service';
 import { reason } from './intake-reasons';
 
 export interface DispatchInput {
@@ -32,16 +34,22 @@ export interface DispatchDecision {
   suggested: { code: string; confidence: number } | null;
   duplicate: { ticketId: string; score: number } | null;
   department: { id: string; name: string } | null;
+  /** The matched rule's SLA policy, or null for the category's default. */
+  slaPolicyCode: string | null;
+  /** The ticket's integer priority (see ticket-priority.util). */
+  priority: number;
   /** SLA deadlines of the ticket to open, when it goes to a department. */
   deadlines: { acceptBy: Date; resolveBy: Date } | null;
   /** The description as staff see it on the ticket (words marked "mask" starred). */
   staffDescription: string;
   /** The routing explanation stored on the opening event. */
   trace: string[];
+  /** What decided the department, stored on the opening event with the trace. */
+  routing: NonNullable<TicketEventData['routing']>;
 }
 
 /**
- * Classify → dedupe → route, then open the ticket or merge into the open one (附议). Deciding does every
+ * Classify → route → dedupe, then open the ticket or merge into the open one (附议). Deciding does every
  * read; `open` only writes, through the caller's transaction, together with the report. A read from the
  * pool inside that transaction would wait for a free connection while holding the daily-number row lock
  * that every other submission's transaction waits for: with more submissions in flight than pool
@@ -52,10 +60,10 @@ export class IntakeDispatchService {
   constructor(
     private readonly classifier: ClassifierService,
     private readonly dedupe: DedupeService,
-    private readonly routes: DefaultRoutesService,
+    private readonly routing: ReportRoutingService,
     private readonly textFilter: TextFilterService,
     private readonly tickets: TicketsRepository,
-    private readonly ticketService: TicketsService,
+    private readonly deadlines: TicketDeadlinesService,
     private readonly notifications: TicketNotificationsService,
   ) {}
 
@@ -67,30 +75,47 @@ export class IntakeDispatchService {
 
   async decide(input: DispatchInput): Promise<DispatchDecision> {
     const checks: IntakeCheckRecord[] = [];
-    const reasons: Reason[] = [];
     const trace: string[] = [];
     let category = input.category;
     let suggested: DispatchDecision['suggested'] = null;
 
     const classification = await this.classifier.classify(input.description);
     if (classification) suggested = { code: classification.category.code, confidence: classification.confidence };
+    let lowConfidence: Reason | null = null;
     if (category) {
-      trace.push(`问题类型：${pathOf(category)}（居民或审核员选择）`);
+      trace.push(`问题类型：${categoryPath(category)}（居民或审核员选择）`);
       checks.push({ check: 'classify', verdict: 'pass' });
     } else if (classification && (classification.source === 'keyword_rule' || classification.confidence >= this.classifier.minConfidence)) {
       category = classification.category;
       trace.push(
         classification.source === 'keyword_rule'
-          ? `问题类型：${pathOf(category)}（关键词规则“${classification.keyword}”）`
-          : `问题类型：${pathOf(category)}（自动分类，置信度 ${classification.confidence.toFixed(2)}）`,
+          ? `问题类型：${categoryPath(category)}（关键词规则“${classification.keyword}”）`
+          : `问题类型：${categoryPath(category)}（自动分类，置信度 ${classification.confidence.toFixed(2)}）`,
       );
       checks.push({ check: 'classify', verdict: 'pass' });
     } else {
-      const low = reason('LOW_CONFIDENCE');
-      trace.push(classification ? `自动分类置信度 ${classification.confidence.toFixed(2)} 低于阈值：转人工分拨` : '无法自动分类：转人工分拨');
-      checks.push({ check: 'classify', verdict: 'pass', reason: low });
-      reasons.push(low);
+      lowConfidence = reason('LOW_CONFIDENCE');
+      trace.push(classification ? `自动分类置信度 ${classification.confidence.toFixed(2)} 低于阈值` : '无法自动分类');
+      checks.push({ check: 'classify', verdict: 'pass', reason: lowConfidence });
     }
+
+    // Routing comes before dedupe: a rule may reclassify the report (井盖缺失 → 井盖), and duplicates are
+    // looked for in the category the ticket will have.
+    const routed = await this.routing.routeReport({
+      category,
+      regionCode: input.regionCode,
+      description: input.description,
+      reportedAt: input.now,
+    });
+    category = routed.category;
+    trace.push(...routed.trace);
+    const routing: DispatchDecision['routing'] = {
+      by: routed.routedBy,
+      ruleId: routed.decision?.ruleId ?? null,
+      ruleName: routed.decision?.ruleName ?? null,
+      revision: routed.ruleSet.version,
+      priority: routed.priority,
+    };
 
     const duplicate = await this.dedupe.findDuplicate({
       lat: input.gcj.lat,
@@ -100,32 +125,29 @@ export class IntakeDispatchService {
       description: input.description,
       now: input.now,
     });
+    const decided = { category, suggested, slaPolicyCode: routed.slaPolicyCode, priority: ticketPriorityOf(routed.priority), trace, routing };
     if (duplicate) {
       const merged = reason('MERGED');
       checks.push({ check: 'dedupe', verdict: 'pass', reason: merged });
       return {
+        ...decided,
         checks,
         reasons: [merged],
-        category,
-        suggested,
         duplicate: { ticketId: duplicate.ticketId, score: duplicate.score },
         department: null,
         deadlines: null,
         staffDescription: input.description,
-        trace,
       };
     }
     checks.push({ check: 'dedupe', verdict: 'pass' });
-
-    const department = category ? await this.routes.departmentFor(category.code) : null;
-    if (category) trace.push(department ? `默认派单表：${category.name} → ${department.name}` : '默认派单表中无对应部门：转人工分拨');
-    if (category && !department) reasons.push(reason('NEEDS_TRIAGE'));
-    if (!category && reasons.length === 0) reasons.push(reason('NEEDS_TRIAGE'));
     checks.push({ check: 'route', verdict: 'pass' });
-    const deadlines = department ? await this.ticketService.deadlinesFor(category?.id ?? null, input.now) : null;
+    const department = routed.department;
+    // A report a rule routed is dispatched even without a category: the resident hears no "waiting for triage".
+    const reasons: Reason[] = department ? [] : [lowConfidence ?? reason('NEEDS_TRIAGE')];
+    const deadlines = department ? await this.deadlines.deadlinesFor(category?.id ?? null, input.now, routed.slaPolicyCode) : null;
     // Words admins marked "mask" are starred for everyone who handles the ticket; the report keeps the original.
     const staffDescription = await this.maskedForStaff(input.description);
-    return { checks, reasons, category, suggested, duplicate: null, department, deadlines, staffDescription, trace };
+    return { ...decided, checks, reasons, duplicate: null, department, deadlines, staffDescription };
   }
 
   /**
@@ -176,6 +198,7 @@ export class IntakeDispatchService {
       categoryId: decision.category?.id ?? null,
       regionCode: input.regionCode,
       departmentId: department?.id ?? null,
+      priority: decision.priority,
       description: decision.staffDescription,
       lat: input.gcj.lat,
       lng: input.gcj.lng,
@@ -194,7 +217,7 @@ export class IntakeDispatchService {
         toStatus: ticket.status,
         actorRole: 'system',
         departmentId: department?.id ?? null,
-        data: { trace: decision.trace },
+        data: { trace: decision.trace, routing: decision.routing },
         createdAt: input.now,
       }),
     );
@@ -216,6 +239,3 @@ export class IntakeDispatchService {
   }
 }
 
-function pathOf(category: Category): string {
-  return `${category.parent ? `${category.parent.name}/` : ''}${category.name}`;
-}

@@ -23,8 +23,8 @@ function toView(category: Category, department: Department | null | undefined, p
 }
 
 /**
- * The plain category → department table that routes a report until the rules engine exists
- * (ARCHITECTURE.md §7 replaces it with rule sets).
+ * The plain category → department table: the fallback of routing when no published rule matches a
+ * report (RoutingService), and the department staff see for a category.
  */
 @Injectable()
 export class DefaultRoutesService {

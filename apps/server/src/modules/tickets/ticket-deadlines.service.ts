@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SlaPolicy } from '../sla/entities/sla-policy.entity';
 import { deadlinesFrom } from './sla-deadline.util';
 import { TicketsRepository } from './tickets.repository';
 
@@ -9,10 +10,19 @@ const FALLBACK_SLA = 'NORMAL';
 export class TicketDeadlinesService {
   constructor(private readonly tickets: TicketsRepository) {}
 
-  /** Deadlines of a ticket dispatched now to a department, from its category's SLA policy. */
-  async deadlinesFor(categoryId: string | null, now: Date): Promise<{ acceptBy: Date; resolveBy: Date }> {
-    const policy = await this.tickets.slaTermsFor(categoryId, FALLBACK_SLA);
+  /**
+   * The SLA policy of a ticket dispatched now: the one the routing rule names (when it still exists),
+   * else its category's (or its 大类's), else 一般.
+   */
+  async policyFor(categoryId: string | null, slaPolicyCode?: string | null): Promise<SlaPolicy> {
+    const chosen = slaPolicyCode ? await this.tickets.slaTermsFor(null, slaPolicyCode) : null;
+    const policy = chosen ?? (await this.tickets.slaTermsFor(categoryId, FALLBACK_SLA));
     if (!policy) throw new Error(`SLA policy ${FALLBACK_SLA} is missing: run the seed`);
-    return deadlinesFrom(now, policy);
+    return policy;
+  }
+
+  /** Deadlines of a ticket dispatched now to a department, from policyFor. */
+  async deadlinesFor(categoryId: string | null, now: Date, slaPolicyCode?: string | null): Promise<{ acceptBy: Date; resolveBy: Date }> {
+    return deadlinesFrom(now, await this.policyFor(categoryId, slaPolicyCode));
   }
 }

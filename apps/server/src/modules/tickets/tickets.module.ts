@@ -12,6 +12,6 @@ import { TicketsService } from './tickets.service';
   imports: [ClassificationModule, NotificationsModule, PhotosModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService],
-  exports: [TicketsService, TicketsRepository, NotificationsModule],
+  exports: [TicketsService, TicketsRepository, TicketDeadlinesService, NotificationsModule],
 })
 export class TicketsModule {}

@@ -223,7 +223,8 @@ describe('tickets', () => {
   });
 
   it('lets the admin set the category while dispatching from triage, with that category’s deadlines', async () => {
-    const created = await submitReport(t.baseUrl, resident, reportBody({ categoryCode: undefined }));
+    // Neither a category nor a hazard word: a routing rule would dispatch 井盖缺失 on its own.
+    const created = await submitReport(t.baseUrl, resident, reportBody({ categoryCode: undefined, description: '门口这个情况麻烦有人来看一下' }));
     const id = created.body.ticket?.id ?? '';
     const response = await act(id, admin, {
       action: 'dispatch',

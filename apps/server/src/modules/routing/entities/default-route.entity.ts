@@ -3,7 +3,7 @@ import { BaseEntity } from '../../../core/database/base.entity';
 import { Category } from '../../categories/entities/category.entity';
 import { Department } from '../../departments/entities/department.entity';
 
-/** The plain category → department table that routes a report until the rules engine exists. */
+/** The plain category → department table: where a report goes when no routing rule matches it. */
 @Entity('default_routes')
 export class DefaultRoute extends BaseEntity {
   @Column({ type: 'varchar', length: 36, unique: true })

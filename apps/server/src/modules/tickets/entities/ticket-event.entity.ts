@@ -14,6 +14,15 @@ export interface TicketEventData {
   suggestedDepartmentCode?: string;
   /** open_*: why the ticket went where it went, one line per step. */
   trace?: string[];
+  /** open_*: what decided the department: a routing rule (its id, name and revision), the default table, or nobody. */
+  routing?: {
+    by: 'rule' | 'default_table' | 'triage';
+    ruleId: string | null;
+    ruleName: string | null;
+    /** The published revision evaluated; null before the first publish. */
+    revision: number | null;
+    priority: 'low' | 'normal' | 'high' | 'urgent';
+  };
   /** reclassify: the category before and after. */
   previousCategoryCode?: string | null;
   categoryCode?: string;

@@ -3,6 +3,7 @@ import { CoreLoop1795751522955 } from './1795751522955-core-loop';
 import { AdminAudit1795751878780 } from './1795751878780-admin-audit';
 import { IntakePipeline1796107648910 } from './1796107648910-intake-pipeline';
 import { DedupeIndex1796108506894 } from './1796108506894-dedupe-index';
+import { RoutingRules1796109118955 } from './1796109118955-routing-rules';
 import { Outbox1796109396971 } from './1796109396971-outbox';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
@@ -12,5 +13,6 @@ export const SQLITE_MIGRATIONS = [
   AdminAudit1795751878780,
   IntakePipeline1796107648910,
   DedupeIndex1796108506894,
+  RoutingRules1796109118955,
   Outbox1796109396971,
 ];

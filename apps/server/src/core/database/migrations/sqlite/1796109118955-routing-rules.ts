@@ -1,0 +1,31 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class RoutingRules1796109118955 implements MigrationInterface {
+  name = 'RoutingRules1796109118955';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"routing_rule_drafts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"slot\" varchar(16) NOT NULL, \"rules\" text NOT NULL, \"version\" integer NOT NULL DEFAULT (1), \"updatedById\" varchar(36), CONSTRAINT \"UQ_aca3d932b2d30a0f723455b8fb3\" UNIQUE (\"slot\"))");
+    await queryRunner.query("CREATE TABLE \"routing_rule_revisions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"revision\" integer NOT NULL, \"rules\" text NOT NULL, \"ruleCount\" integer NOT NULL, \"authorId\" varchar(36), \"note\" varchar(500), \"diffSummary\" varchar(200) NOT NULL, \"addedCount\" integer NOT NULL DEFAULT (0), \"removedCount\" integer NOT NULL DEFAULT (0), \"changedCount\" integer NOT NULL DEFAULT (0), \"rolledBackFrom\" integer, CONSTRAINT \"UQ_50589d6c435b359819be6b31541\" UNIQUE (\"revision\"))");
+    await queryRunner.query("CREATE TABLE \"temporary_routing_rule_drafts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"slot\" varchar(16) NOT NULL, \"rules\" text NOT NULL, \"version\" integer NOT NULL DEFAULT (1), \"updatedById\" varchar(36), CONSTRAINT \"UQ_aca3d932b2d30a0f723455b8fb3\" UNIQUE (\"slot\"), CONSTRAINT \"FK_f225b8140439c02db6e72e910c1\" FOREIGN KEY (\"updatedById\") REFERENCES \"users\" (\"id\") ON DELETE SET NULL ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_routing_rule_drafts\"(\"id\", \"createdAt\", \"updatedAt\", \"slot\", \"rules\", \"version\", \"updatedById\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"slot\", \"rules\", \"version\", \"updatedById\" FROM \"routing_rule_drafts\"");
+    await queryRunner.query("DROP TABLE \"routing_rule_drafts\"");
+    await queryRunner.query("ALTER TABLE \"temporary_routing_rule_drafts\" RENAME TO \"routing_rule_drafts\"");
+    await queryRunner.query("CREATE TABLE \"temporary_routing_rule_revisions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"revision\" integer NOT NULL, \"rules\" text NOT NULL, \"ruleCount\" integer NOT NULL, \"authorId\" varchar(36), \"note\" varchar(500), \"diffSummary\" varchar(200) NOT NULL, \"addedCount\" integer NOT NULL DEFAULT (0), \"removedCount\" integer NOT NULL DEFAULT (0), \"changedCount\" integer NOT NULL DEFAULT (0), \"rolledBackFrom\" integer, CONSTRAINT \"UQ_50589d6c435b359819be6b31541\" UNIQUE (\"revision\"), CONSTRAINT \"FK_2e20eb104ab6870d410cd1c23c7\" FOREIGN KEY (\"authorId\") REFERENCES \"users\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_routing_rule_revisions\"(\"id\", \"createdAt\", \"updatedAt\", \"revision\", \"rules\", \"ruleCount\", \"authorId\", \"note\", \"diffSummary\", \"addedCount\", \"removedCount\", \"changedCount\", \"rolledBackFrom\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"revision\", \"rules\", \"ruleCount\", \"authorId\", \"note\", \"diffSummary\", \"addedCount\", \"removedCount\", \"changedCount\", \"rolledBackFrom\" FROM \"routing_rule_revisions\"");
+    await queryRunner.query("DROP TABLE \"routing_rule_revisions\"");
+    await queryRunner.query("ALTER TABLE \"temporary_routing_rule_revisions\" RENAME TO \"routing_rule_revisions\"");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("ALTER TABLE \"routing_rule_revisions\" RENAME TO \"temporary_routing_rule_revisions\"");
+    await queryRunner.query("CREATE TABLE \"routing_rule_revisions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"revision\" integer NOT NULL, \"rules\" text NOT NULL, \"ruleCount\" integer NOT NULL, \"authorId\" varchar(36), \"note\" varchar(500), \"diffSummary\" varchar(200) NOT NULL, \"addedCount\" integer NOT NULL DEFAULT (0), \"removedCount\" integer NOT NULL DEFAULT (0), \"changedCount\" integer NOT NULL DEFAULT (0), \"rolledBackFrom\" integer, CONSTRAINT \"UQ_50589d6c435b359819be6b31541\" UNIQUE (\"revision\"))");
+    await queryRunner.query("INSERT INTO \"routing_rule_revisions\"(\"id\", \"createdAt\", \"updatedAt\", \"revision\", \"rules\", \"ruleCount\", \"authorId\", \"note\", \"diffSummary\", \"addedCount\", \"removedCount\", \"changedCount\", \"rolledBackFrom\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"revision\", \"rules\", \"ruleCount\", \"authorId\", \"note\", \"diffSummary\", \"addedCount\", \"removedCount\", \"changedCount\", \"rolledBackFrom\" FROM \"temporary_routing_rule_revisions\"");
+    await queryRunner.query("DROP TABLE \"temporary_routing_rule_revisions\"");
+    await queryRunner.query("ALTER TABLE \"routing_rule_drafts\" RENAME TO \"temporary_routing_rule_drafts\"");
+    await queryRunner.query("CREATE TABLE \"routing_rule_drafts\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"slot\" varchar(16) NOT NULL, \"rules\" text NOT NULL, \"version\" integer NOT NULL DEFAULT (1), \"updatedById\" varchar(36), CONSTRAINT \"UQ_aca3d932b2d30a0f723455b8fb3\" UNIQUE (\"slot\"))");
+    await queryRunner.query("INSERT INTO \"routing_rule_drafts\"(\"id\", \"createdAt\", \"updatedAt\", \"slot\", \"rules\", \"version\", \"updatedById\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"slot\", \"rules\", \"version\", \"updatedById\" FROM \"temporary_routing_rule_drafts\"");
+    await queryRunner.query("DROP TABLE \"temporary_routing_rule_drafts\"");
+    await queryRunner.query("DROP TABLE \"routing_rule_revisions\"");
+    await queryRunner.query("DROP TABLE \"routing_rule_drafts\"");
+  }
+}
