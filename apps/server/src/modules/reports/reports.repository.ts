@@ -59,7 +59,12 @@ export class ReportsRepository {
 
   /** An active category by code, with its parent, for the resident's choice. */
   activeCategory(code: string): Promise<Category | null> {
-    return this.dataSource.getRepository(Category).findOne({ where: { code, active: true }, relations: { parent: true } });
+    return this.dataSource
+      .getRepository(Category)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.parent', 'parent')
+      .where('c.code = :code AND c.active = :active', { code, active: true })
+      .getOne();
   }
 
   categoriesByCode(codes: string[]): Promise<Category[]> {

@@ -41,8 +41,20 @@ export class TicketsRepository {
     return transactionWithRetry(this.dataSource, work);
   }
 
+  /**
+   * A ticket with its category and department in one statement (`findOne` with relations sends two: a
+   * DISTINCT id probe for its implicit LIMIT, then the join).
+   */
+  private withNames(manager: EntityManager = this.dataSource.manager) {
+    return manager
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .leftJoinAndSelect('t.category', 'category')
+      .leftJoinAndSelect('t.department', 'department');
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Ticket | null> {
-    return manager.getRepository(Ticket).findOne({ where: { id }, relations: { category: true, department: true } });
+    return this.withNames(manager).where('t.id = :id', { id }).getOne();
   }
 
   /**
@@ -134,7 +146,7 @@ export class TicketsRepository {
   }
 
   findByTicketNo(ticketNo: string): Promise<Ticket | null> {
-    return this.dataSource.getRepository(Ticket).findOne({ where: { ticketNo }, relations: { category: true, department: true } });
+    return this.withNames().where('t.ticketNo = :ticketNo', { ticketNo }).getOne();
   }
 
   /**

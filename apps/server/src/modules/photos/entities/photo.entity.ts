@@ -40,6 +40,7 @@ export class Photo extends BaseEntity {
   sha256!: string;
 
   /** 64-bit difference hash as 16 hex characters; near-identical photos differ in few bits. */
+  @Index()
   @Column({ type: 'varchar', length: 16 })
   phash!: string;
 
