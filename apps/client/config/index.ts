@@ -10,6 +10,7 @@ const appRoot = path.resolve(__dirname, '..');
 const workspaceRoot = path.resolve(appRoot, '../..');
 const contractsSource = path.join(workspaceRoot, 'libs/contracts/src');
 const geoSource = path.join(workspaceRoot, 'libs/geo/src');
+const rulesSource = path.join(workspaceRoot, 'libs/rules/src');
 const packageJson = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
 
 /** Taro reports a throwing config as "config not found"; print the real reason and stop instead. */
@@ -43,6 +44,7 @@ export default defineConfig<'webpack5'>((merge) => {
       '@': path.join(appRoot, 'src'),
       '@ssp/contracts': contractsSource,
       '@ssp/geo': geoSource,
+      '@ssp/rules': rulesSource,
     },
     framework: 'react',
     compiler: 'webpack5',
@@ -53,7 +55,7 @@ export default defineConfig<'webpack5'>((merge) => {
       name: `${process.env.NODE_ENV ?? 'production'}-${platform}-${createHash('sha1').update(apiBase).digest('hex').slice(0, 8)}`,
     },
     mini: {
-      compile: { include: [contractsSource, geoSource] },
+      compile: { include: [contractsSource, geoSource, rulesSource] },
       // Images as files, never inlined: a map marker's iconPath must be a package path, not a data: URL.
       imageUrlLoaderOption: { limit: true },
       // Page styles are scoped by class names, so their order across shared chunks does not matter.
@@ -71,7 +73,7 @@ export default defineConfig<'webpack5'>((merge) => {
       webpackChain(chain) {
         chain.optimization.merge({ splitChunks: { chunks: 'all', minSize: 20000 } });
       },
-      compile: { include: [contractsSource, geoSource] },
+      compile: { include: [contractsSource, geoSource, rulesSource] },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

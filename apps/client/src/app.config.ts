@@ -10,7 +10,14 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['pages/login/index', 'pages/inbox/index', 'pages/ticket/index'] },
     {
       root: 'packages/admin',
-      pages: ['pages/triage/index', 'pages/moderation/index', 'pages/word-rules/index', 'pages/classification-rules/index'],
+      pages: [
+        'pages/triage/index',
+        'pages/moderation/index',
+        'pages/word-rules/index',
+        'pages/classification-rules/index',
+        'pages/routing-rules/index',
+        'pages/routing-revisions/index',
+      ],
     },
   ],
   window: {

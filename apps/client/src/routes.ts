@@ -13,6 +13,8 @@ export const TRIAGE_PAGE = '/packages/admin/pages/triage/index';
 export const MODERATION_PAGE = '/packages/admin/pages/moderation/index';
 export const WORD_RULES_PAGE = '/packages/admin/pages/word-rules/index';
 export const CLASSIFICATION_RULES_PAGE = '/packages/admin/pages/classification-rules/index';
+export const ROUTING_RULES_PAGE = '/packages/admin/pages/routing-rules/index';
+export const ROUTING_REVISIONS_PAGE = '/packages/admin/pages/routing-revisions/index';
 
 function withId(page: string, id: string): string {
   return `${page}?id=${encodeURIComponent(id)}`;

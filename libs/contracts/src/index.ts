@@ -9,3 +9,4 @@ export * from './reports';
 export * from './geo';
 export * from './ticket-views';
 export * from './intake';
+export * from './routing';

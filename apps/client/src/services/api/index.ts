@@ -14,3 +14,14 @@ export {
   fetchClassificationRules,
   updateClassificationRule,
 } from './classification-rules.api';
+export {
+  fetchRegions,
+  fetchRoutingRevision,
+  fetchRoutingRevisions,
+  fetchRoutingRules,
+  fetchSlaPolicies,
+  publishRoutingRules,
+  rollbackRoutingRules,
+  saveRoutingRules,
+  simulateRouting,
+} from './routing-rules.api';

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '派单规则',
+  backgroundTextStyle: 'dark',
+});
