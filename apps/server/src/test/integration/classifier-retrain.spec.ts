@@ -43,14 +43,16 @@ describe('classifier retrain', () => {
   });
 
   it('learns from the corpus plus staff corrections, and the running server switches to the new model by itself', async () => {
-    // A corpus in which a made-up phrase means 路灯: the shipped model has never seen it.
+    // A corpus in which a made-up phrase means 暴露垃圾: the shipped model has never seen it.
     const lines = [
-      ...Array.from({ length: 30 }, (_, i) => `GY-01\t紫色独角兽灯柱第${i}号又出问题了`),
+      ...Array.from({ length: 30 }, (_, i) => `SR-01\t紫色独角兽第${i}只又出现了`),
+      ...Array.from({ length: 30 }, (_, i) => `GY-01\t第${i}盏路灯晚上不亮`),
       ...Array.from({ length: 30 }, (_, i) => `GY-02\t井盖第${i}号没了，下面很深`),
-      ...Array.from({ length: 30 }, (_, i) => `SR-01\t路边第${i}处有人乱扔垃圾袋`),
       'NOT-A-CODE\t不存在的类型会被略过',
     ];
     writeFileSync(path.join(corpusDir, 'tiny.tsv'), `${lines.join('\n')}\n`);
+    const phrase = '紫色独角兽又出现了';
+    expect(await suggestTop(phrase)).not.toBe('SR-01');
 
     // One correction by staff: a report the resident filed as 井盖 is really about a streetlight.
     const report = await submitReport(t.baseUrl, resident, reportBody({ description: '井盖边上的灯不亮', categoryCode: MANHOLE.code }));
@@ -69,12 +71,12 @@ describe('classifier retrain', () => {
     expect(versions).toEqual([{ version: 1, exampleCount: 91 }]);
 
     const deadline = Date.now() + 10_000;
-    let top = await suggestTop('紫色独角兽灯柱坏了');
-    while (top !== 'GY-01' && Date.now() < deadline) {
+    let top = await suggestTop(phrase);
+    while (top !== 'SR-01' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      top = await suggestTop('紫色独角兽灯柱坏了');
+      top = await suggestTop(phrase);
     }
-    expect(top).toBe('GY-01');
+    expect(top).toBe('SR-01');
     // The new model knows only the three labels it was trained on.
     expect(await suggestTop('工地夜里打桩太吵了')).toMatch(/^(GY-01|GY-02|SR-01)$/);
   });
