@@ -3,6 +3,7 @@ import { CoreLoop1795751522955 } from './1795751522955-core-loop';
 import { AdminAudit1795751878780 } from './1795751878780-admin-audit';
 import { IntakePipeline1796107648910 } from './1796107648910-intake-pipeline';
 import { DedupeIndex1796108506894 } from './1796108506894-dedupe-index';
+import { PhotoFingerprint1796110463634 } from './1796110463634-photo-fingerprint';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS = [
   AdminAudit1795751878780,
   IntakePipeline1796107648910,
   DedupeIndex1796108506894,
+  PhotoFingerprint1796110463634,
 ];
