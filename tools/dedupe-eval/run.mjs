@@ -181,12 +181,12 @@ async function main() {
     done++;
     if (done % 100 === 0) process.stdout.write(`  ${done}/${pairs.length} pairs hashed and scored (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
     const dhashBits = reportPhotos.length && ticketPhotos.length ? hammingDistance(reportPhotos[0].phash, ticketPhotos[0].phash) : null;
-    return { pair, input, dhashBits, result: scoreDuplicate(input) };
+    return { pair, input, dhashBits, photos: { report: reportPhotos, ticket: ticketPhotos }, result: scoreDuplicate(input) };
   });
 
   if (process.env.DEDUPE_EVAL_DUMP) {
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(process.env.DEDUPE_EVAL_DUMP, JSON.stringify(rows.map((r) => ({ kind: r.pair.kind, duplicate: r.pair.duplicate, sameProblem: r.pair.report.problem === r.pair.ticket.problem, texts: [r.pair.ticket.description, r.pair.report.description], input: r.input, score: r.result.score }))));
+    writeFileSync(process.env.DEDUPE_EVAL_DUMP, JSON.stringify(rows.map((r) => ({ kind: r.pair.kind, duplicate: r.pair.duplicate, sameProblem: r.pair.report.problem === r.pair.ticket.problem, texts: [r.pair.ticket.description, r.pair.report.description], input: r.input, dhashBits: r.dhashBits, score: r.result.score }))));
   }
   const main = metrics(rows, (row) => row.result.duplicate);
   console.log('\n== Result (shipped weights and threshold)');
@@ -266,6 +266,26 @@ async function main() {
     return [`oracle, D = ${d} m`, f3(m.precision), f3(m.recall), m.fp, m.fn];
   });
   printTable(['', 'precision', 'recall', 'FP', 'FN'], ceiling);
+
+  console.log('\n== Cost of the photo comparison (this machine, shared with other work)');
+  const withPhotos = rows.filter((r) => r.photos.report.length > 0 && r.photos.ticket.length > 0);
+  const reps = Math.max(1, Math.ceil(2000 / Math.max(1, withPhotos.length)));
+  const timeIt = (work) => {
+    const start = performance.now();
+    for (let k = 0; k < reps; k++) for (const r of withPhotos) work(r);
+    return (performance.now() - start) / (reps * withPhotos.length);
+  };
+  const evidences = withPhotos.map((r) => photoEvidenceOf(r.photos.report));
+  const prepared = new Map(withPhotos.map((r, i) => [r, evidences[i]]));
+  const hashMs = timeIt((r) => hammingDistance(r.photos.report[0].phash, r.photos.ticket[0].phash));
+  const compareMs = timeIt((r) => prepared.get(r)(r.photos.ticket));
+  const probeMs = timeIt((r) => photoEvidenceOf(r.photos.report)) ;
+  printTable(['', 'ms'], [
+    ['baseline: dHash Hamming distance per photo pair', hashMs.toFixed(4)],
+    ['fingerprint comparison per photo pair (target prepared + searched)', compareMs.toFixed(4)],
+    ['preparing the report photo as probe (once per report photo)', probeMs.toFixed(3)],
+  ]);
+  console.log(`  ratio fingerprint / dHash per pair: ${(compareMs / hashMs).toFixed(0)}× · 50 candidates × 2 photos: ${(100 * compareMs).toFixed(1)} ms`);
 
   const shares = PAIR_KINDS.map(([kind, share]) => `${kind} ${pct(share)}`).join(', ');
   console.log(`\npairs: ${rows.length} (${shares}) · ${((performance.now() - t0) / 1000).toFixed(1)} s`);
