@@ -6,6 +6,7 @@ import { Photo } from '../photos/entities/photo.entity';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { geohashPrefixRange } from './geohash-range.util';
+import type { ComparablePhoto } from './photo-evidence.util';
 
 /** Tickets a new report can still join: not resolved, closed or rejected. */
 export const DEDUPE_OPEN_STATUSES: readonly TicketStatus[] = ['pending_triage', 'dispatched', 'in_progress'];
@@ -82,9 +83,9 @@ export class DedupeRepository {
     return qb.getMany();
   }
 
-  /** Perceptual hashes of the photos of every report attached to each ticket. */
-  async photoHashesByTicket(ticketIds: readonly string[]): Promise<Map<string, string[]>> {
-    const byTicket = new Map<string, string[]>(ticketIds.map((id) => [id, []]));
+  /** dHash and fingerprint of the photos of every report attached to each ticket. */
+  async photosByTicket(ticketIds: readonly string[]): Promise<Map<string, ComparablePhoto[]>> {
+    const byTicket = new Map<string, ComparablePhoto[]>(ticketIds.map((id) => [id, []]));
     if (ticketIds.length === 0) return byTicket;
     const rows = await this.dataSource
       .getRepository(Photo)
@@ -92,9 +93,10 @@ export class DedupeRepository {
       .innerJoin(Report, 'r', 'r.id = p.reportId')
       .select('r.ticketId', 'ticketId')
       .addSelect('p.phash', 'phash')
+      .addSelect('p.fingerprint', 'fingerprint')
       .where('r.ticketId IN (:...ticketIds)', { ticketIds })
-      .getRawMany<{ ticketId: string; phash: string }>();
-    for (const row of rows) byTicket.get(row.ticketId)?.push(row.phash);
+      .getRawMany<{ ticketId: string; phash: string; fingerprint: string | null }>();
+    for (const row of rows) byTicket.get(row.ticketId)?.push({ phash: row.phash, fingerprint: row.fingerprint });
     return byTicket;
   }
 }

@@ -4,7 +4,8 @@ import { geohashesCoveringRadius, haversineMetres } from '@ssp/geo';
 import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { DedupeRepository, type DedupeCategory, type NearbyTicket } from './dedupe.repository';
-import { GPS_MARGIN_METRES, bestPhotoDistance, scoreDuplicate, type CategoryRelation, type DuplicateScoreParts } from './duplicate-score.util';
+import { GPS_MARGIN_METRES, scoreDuplicate, type CategoryRelation, type DuplicateScoreParts } from './duplicate-score.util';
+import { photoEvidenceOf, type ComparablePhoto } from './photo-evidence.util';
 
 /** At most this many of the nearest open tickets are scored: a busy corner never costs more than this. */
 export const MAX_DEDUPE_CANDIDATES = 50;
@@ -19,8 +20,8 @@ export interface DuplicateQuery {
   lng: number;
   /** The report's category (chosen or classified); null when it has none yet. */
   categoryId: string | null;
-  /** dHash of each of the report's photos (may be empty). */
-  photoHashes: readonly string[];
+  /** The report's photos (may be empty): dHash and fingerprint of each. */
+  photos: readonly ComparablePhoto[];
   description: string;
   now: Date;
 }
@@ -69,7 +70,8 @@ export class DedupeService {
       .filter((candidate) => candidate.distanceMetres <= searchMetres);
     if (candidates.length === 0) return null;
 
-    const photos = query.photoHashes.length > 0 ? await this.repository.photoHashesByTicket(candidates.map((c) => c.ticket.id)) : new Map<string, string[]>();
+    const photos = query.photos.length > 0 ? await this.repository.photosByTicket(candidates.map((c) => c.ticket.id)) : new Map<string, ComparablePhoto[]>();
+    const photoSimilarityTo = photoEvidenceOf(query.photos);
     const text = textFingerprint(query.description);
     let best: DuplicateMatch | null = null;
     for (const { ticket, distanceMetres } of candidates) {
@@ -77,7 +79,7 @@ export class DedupeService {
         distanceMetres,
         radiusMetres,
         category: relationOf(category, ticket.categoryId),
-        photoDistance: bestPhotoDistance(query.photoHashes, photos.get(ticket.id) ?? []),
+        photoSimilarity: photoSimilarityTo(photos.get(ticket.id) ?? []),
         textSimilarity: fingerprintSimilarity(text, textFingerprint(ticket.description)),
         ageDays: ageInDays(ticket, query.now),
         windowDays,

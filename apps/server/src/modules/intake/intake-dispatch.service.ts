@@ -7,6 +7,7 @@ import { nextDailyNumber } from '../../core/database/number-sequence.util';
 import type { Category } from '../categories/entities/category.entity';
 import { ClassifierService } from '../classification/classifier.service';
 import { DedupeService } from '../dedupe/dedupe.service';
+import type { ComparablePhoto } from '../dedupe/photo-evidence.util';
 import { TicketNotificationsService } from '../notifications/ticket-notifications.service';
 import { TextFilterService } from '../filtering/text-filter.service';
 import { ReportRoutingService, categoryPath } from '../routing/report-routing.service';
@@ -22,7 +23,8 @@ export interface DispatchInput {
   regionCode: string | null;
   /** The resident's choice, or an admin's in moderation: it beats the classifier. */
   category: Category | null;
-  photoHashes: string[];
+  /** The report's photos as duplicate detection compares them. */
+  photos: readonly ComparablePhoto[];
   now: Date;
 }
 
@@ -121,7 +123,7 @@ export class IntakeDispatchService {
       lat: input.gcj.lat,
       lng: input.gcj.lng,
       categoryId: category?.id ?? null,
-      photoHashes: input.photoHashes,
+      photos: input.photos,
       description: input.description,
       now: input.now,
     });

@@ -6,7 +6,7 @@ import { isInformativeHash } from '../photos/photo-hash.util';
 import { Region } from '../regions/entities/region.entity';
 import { Report } from '../reports/entities/report.entity';
 
-export type PhotoFacts = Pick<Photo, 'id' | 'sha256' | 'phash' | 'qualityFlags' | 'thumbKey'>;
+export type PhotoFacts = Pick<Photo, 'id' | 'sha256' | 'phash' | 'fingerprint' | 'qualityFlags' | 'thumbKey'>;
 
 /** The queries of the intake checks; each is served by an index of reports or photos. */
 @Injectable()
@@ -39,13 +39,13 @@ export class IntakeRepository {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource
       .getRepository(Photo)
-      .find({ select: { id: true, sha256: true, phash: true, qualityFlags: true, thumbKey: true }, where: { id: In(ids) } });
+      .find({ select: { id: true, sha256: true, phash: true, fingerprint: true, qualityFlags: true, thumbKey: true }, where: { id: In(ids) } });
   }
 
   photoFactsOfReport(reportId: string): Promise<PhotoFacts[]> {
     return this.dataSource
       .getRepository(Photo)
-      .find({ select: { id: true, sha256: true, phash: true, qualityFlags: true, thumbKey: true }, where: { reportId } });
+      .find({ select: { id: true, sha256: true, phash: true, fingerprint: true, qualityFlags: true, thumbKey: true }, where: { reportId } });
   }
 
   /** Whether another person already attached a photo with one of these fingerprints to a report. */

@@ -2,6 +2,7 @@ import { ErrorCode, PHOTO_LIMITS, type PhotoQualityFlag } from '@ssp/contracts';
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { DomainError } from '../../core/errors/domain.error';
+import { photoFingerprint } from './photo-fingerprint.util';
 import { differenceHash } from './photo-hash.util';
 import { measureLuminance, qualityFlagsOf } from './photo-quality.util';
 import { sniffImageKind, type ImageKind } from './photo-sniff.util';
@@ -26,6 +27,8 @@ export interface ProcessedPhoto {
   sha256: string;
   /** 64-bit dHash of `image` as 16 hex characters */
   phash: string;
+  /** 32×32 grey thumbnail of `image` as base64, for finding a re-taken photo of the same scene */
+  fingerprint: string;
   flags: PhotoQualityFlag[];
 }
 
@@ -61,7 +64,7 @@ function isPixelLimitError(error: unknown): boolean {
  * Upload → stored photo: refuses what is not an image by its bytes, refuses decompression bombs before
  * decoding them (the header's dimensions, then libvips' own pixel limit as the second guard), applies
  * the EXIF orientation, re-encodes (which drops EXIF and GPS: residents' home locations must not leak
- * through a photo), makes the thumbnail, hashes and grades it.
+ * through a photo), makes the thumbnail, hashes, fingerprints and grades it.
  */
 export async function processPhoto(input: Buffer, limits: { maxPixels: number }): Promise<ProcessedPhoto> {
   const kind = sniffImageKind(input);
@@ -93,12 +96,13 @@ export async function processPhoto(input: Buffer, limits: { maxPixels: number })
 
   const image = master.data;
   const { width, height } = master.info;
-  const [thumb, phash, luminance] = await Promise.all([
+  const [thumb, phash, fingerprint, luminance] = await Promise.all([
     sharp(image)
       .resize(PHOTO_OUTPUT.thumbLongSide, PHOTO_OUTPUT.thumbLongSide, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: PHOTO_OUTPUT.thumbQuality, mozjpeg: true })
       .toBuffer(),
     differenceHash(image),
+    photoFingerprint(image),
     measureLuminance(image),
   ]);
   return {
@@ -109,6 +113,7 @@ export async function processPhoto(input: Buffer, limits: { maxPixels: number })
     height,
     sha256: createHash('sha256').update(image).digest('hex'),
     phash,
+    fingerprint,
     flags: qualityFlagsOf(luminance, { width, height }),
   };
 }

@@ -12,7 +12,7 @@ export type PhotoRow = Pick<
 
 export type NewPhoto = Pick<
   Photo,
-  'id' | 'ownerId' | 'storageKey' | 'thumbKey' | 'mime' | 'sizeBytes' | 'width' | 'height' | 'sha256' | 'phash' | 'qualityFlags'
+  'id' | 'ownerId' | 'storageKey' | 'thumbKey' | 'mime' | 'sizeBytes' | 'width' | 'height' | 'sha256' | 'phash' | 'fingerprint' | 'qualityFlags'
 >;
 
 export type AttachTarget = { reportId: string } | { ticketEventId: string };

@@ -60,6 +60,7 @@ export class PhotosService {
         height: photo.height,
         sha256: photo.sha256,
         phash: photo.phash,
+        fingerprint: photo.fingerprint,
         qualityFlags: photo.flags,
       });
     } catch (error) {

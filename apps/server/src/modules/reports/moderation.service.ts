@@ -67,7 +67,7 @@ export class ModerationService {
       gcj: toGcj02(report),
       regionCode: report.regionCode,
       category,
-      photoHashes: await this.photoHashesOf(report),
+      photos: await this.intake.photoFactsOfReport(report.id),
       now,
     };
     const decision = await this.dispatch.decide(input);
@@ -102,11 +102,6 @@ export class ModerationService {
     const category = await this.reports.activeCategory(code);
     if (!category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型', { field: 'categoryCode' });
     return category;
-  }
-
-  private async photoHashesOf(report: Report): Promise<string[]> {
-    const photos = await this.intake.photoFactsOfReport(report.id);
-    return photos.map((photo) => photo.phash);
   }
 
   private alreadyDecided(): DomainError {

@@ -68,7 +68,7 @@ export class ReportsService {
       gcj: verdict.input.gcj,
       regionCode: verdict.regionCode,
       category,
-      photoHashes: verdict.input.photos.map((photo) => photo.phash),
+      photos: verdict.input.photos,
       now,
     };
     const decision = verdict.outcome === 'accepted' ? await this.dispatch.decide(dispatchInput) : null;

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DedupeModule } from '../../modules/dedupe/dedupe.module';
 import { DedupeService, type DuplicateQuery } from '../../modules/dedupe/dedupe.service';
+import type { ComparablePhoto } from '../../modules/dedupe/photo-evidence.util';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { sceneJpeg } from '../helpers/images';
@@ -12,14 +13,15 @@ const DAY_MS = 86_400_000;
 /** A point `metres` north of 新街口 (GCJ-02, like the stored tickets). */
 const northOfXinjiekou = (metres: number) => ({ lat: XINJIEKOU.lat + metres / 111_195, lng: XINJIEKOU.lng });
 
-/** Uploads a photo of scene `layout` and returns its id with the perceptual hash the server stored. */
-async function uploadScene(t: TestApp, db: DataSource, who: LoggedIn, layout: 'a' | 'b'): Promise<{ id: string; phash: string }> {
+/** Uploads a photo of scene `layout` and returns its id with the perceptual hash and fingerprint the server stored. */
+async function uploadScene(t: TestApp, db: DataSource, who: LoggedIn, layout: 'a' | 'b'): Promise<{ id: string; photo: ComparablePhoto }> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await sceneJpeg(1200, 900, layout))], { type: 'image/jpeg' }), 'scene.jpg');
   const response = await fetch(`${t.baseUrl}/api/v1/photos`, { method: 'POST', headers: who.headers, body: form });
   if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
-  return { id, phash: (await db.query('SELECT phash FROM photos WHERE id = ?', [id]))[0].phash };
+  const [row] = await db.query('SELECT phash, fingerprint FROM photos WHERE id = ?', [id]);
+  return { id, photo: { phash: row.phash, fingerprint: row.fingerprint } };
 }
 
 describe('duplicate detection (附议)', () => {
@@ -28,7 +30,7 @@ describe('duplicate detection (附议)', () => {
   let dedupe: DedupeService;
   let resident: LoggedIn;
   let ticketId: string;
-  let photoHash: string;
+  let firstPhoto: ComparablePhoto;
   let categoryIdOf: (code: string) => Promise<string>;
   let reportedAt: Date;
 
@@ -36,7 +38,7 @@ describe('duplicate detection (附议)', () => {
   const secondReport = async (fields: Partial<DuplicateQuery> = {}): Promise<DuplicateQuery> => ({
     ...northOfXinjiekou(20),
     categoryId: await categoryIdOf(MANHOLE.code),
-    photoHashes: [photoHash],
+    photos: [firstPhoto],
     description: '地铁2号出口边上的井盖没了，太危险了！',
     now: new Date(reportedAt.getTime() + 3600_000),
     ...fields,
@@ -49,7 +51,7 @@ describe('duplicate detection (附议)', () => {
     categoryIdOf = async (code) => (await db.query('SELECT id FROM categories WHERE code = ?', [code]))[0].id;
     resident = await loginAs(t.baseUrl, 'resident', { openid: 'dedupe-first-reporter' });
     const photo = await uploadScene(t, db, resident, 'a');
-    photoHash = photo.phash;
+    firstPhoto = photo.photo;
     reportedAt = new Date();
     const created = await submitReport(t.baseUrl, resident, reportBody({ photoIds: [photo.id] }));
     if (!created.body.ticket) throw new Error(`no ticket: ${created.text}`);
@@ -85,7 +87,7 @@ describe('duplicate detection (附议)', () => {
 
   it('does not find a different problem at the same spot (another photo, other words)', async () => {
     const other = await uploadScene(t, db, resident, 'b');
-    expect(await dedupe.findDuplicate(await secondReport({ photoHashes: [other.phash], description: '井盖边上的路面裂开了' }))).toBeNull();
+    expect(await dedupe.findDuplicate(await secondReport({ photos: [other.photo], description: '井盖边上的路面裂开了' }))).toBeNull();
   });
 
   it('finds it while pending triage or in progress, not once it is closed', async () => {

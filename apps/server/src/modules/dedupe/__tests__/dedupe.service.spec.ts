@@ -2,11 +2,16 @@ import { encodeGeohash, haversineMetres } from '@ssp/geo';
 import { loadConfig } from '../../../core/config/app-config';
 import type { DedupeCategory, DedupeRepository, NearbyTicket, NearbyTicketQuery } from '../dedupe.repository';
 import { DedupeService, type DuplicateQuery } from '../dedupe.service';
+import type { ComparablePhoto } from '../photo-evidence.util';
+import { fingerprintOf, sceneOf } from '../../photos/__tests__/synthetic-fingerprint';
 
 const NOW = new Date('2026-05-04T10:00:00Z');
 const HERE = { lat: 32.0416, lng: 118.7784 };
-const PHOTO = '3c3e1f0f0f8f8fc7';
-const OTHER_PHOTO = 'c3c1e0f0f0707038';
+const LAMP_SCENE = sceneOf(11);
+/** The first resident's photo of the lamp, a second resident's re-take of it, and a photo of another lamp. */
+const PHOTO: ComparablePhoto = { phash: '3c3e1f0f0f8f8fc7', fingerprint: fingerprintOf(LAMP_SCENE) };
+const RETAKEN: ComparablePhoto = { phash: '3c2e1b0f0e8f8cc5', fingerprint: fingerprintOf(LAMP_SCENE, { zoom: 0.9, cx: 0.53, brightness: 1.15 }) };
+const OTHER_PHOTO: ComparablePhoto = { phash: 'c3c1e0f0f0707038', fingerprint: fingerprintOf(sceneOf(12)) };
 
 /** A point `metres` north of HERE. */
 const north = (metres: number) => ({ lat: HERE.lat + metres / 111_195, lng: HERE.lng });
@@ -20,7 +25,7 @@ function ticket(id: string, metres: number, fields: Partial<NearbyTicket> = {}):
 class FakeRepository {
   categories = new Map<string, DedupeCategory>([[LAMP.id, LAMP]]);
   tickets: NearbyTicket[] = [];
-  photos = new Map<string, string[]>();
+  photos = new Map<string, ComparablePhoto[]>();
   queries: NearbyTicketQuery[] = [];
   photoLookups = 0;
 
@@ -40,7 +45,7 @@ class FakeRepository {
       .slice(0, query.limit);
   }
 
-  async photoHashesByTicket(ids: readonly string[]): Promise<Map<string, string[]>> {
+  async photosByTicket(ids: readonly string[]): Promise<Map<string, ComparablePhoto[]>> {
     this.photoLookups += 1;
     return new Map(ids.map((id) => [id, this.photos.get(id) ?? []]));
   }
@@ -52,7 +57,7 @@ describe('DedupeService.findDuplicate', () => {
   const query = (fields: Partial<DuplicateQuery> = {}): DuplicateQuery => ({
     ...HERE,
     categoryId: 'lamp',
-    photoHashes: [PHOTO],
+    photos: [RETAKEN],
     description: '这里的路灯坏了，晚上黑乎乎的',
     now: NOW,
     ...fields,
@@ -63,12 +68,20 @@ describe('DedupeService.findDuplicate', () => {
     service = new DedupeService(repository as unknown as DedupeRepository, loadConfig({ DEDUPE_WINDOW_DAYS: '7', DEDUPE_RADIUS_METRES: '50' }));
   });
 
-  it('finds the ticket with the same photo nearby and explains the score', async () => {
+  it('finds the ticket whose photo shows the same scene nearby and explains the score', async () => {
     repository.tickets = [ticket('t1', 12)];
     repository.photos.set('t1', [PHOTO]);
     const match = await service.findDuplicate(query());
     expect(match).toMatchObject({ ticketId: 't1', parts: { photo: 1, category: 1 } });
-    expect(match?.score).toBeGreaterThan(0.6);
+    expect(match?.score).toBeGreaterThan(0.9);
+  });
+
+  it('compares photos stored before fingerprints by dHash, which recognises only a copy', async () => {
+    repository.tickets = [ticket('copy', 12), ticket('retake', 14)];
+    repository.photos.set('copy', [{ phash: PHOTO.phash, fingerprint: null }]);
+    repository.photos.set('retake', [{ phash: RETAKEN.phash, fingerprint: null }]);
+    const match = await service.findDuplicate(query({ photos: [PHOTO], description: '消防栓漏水' }));
+    expect(match).toMatchObject({ ticketId: 'copy', parts: { photo: 1 } });
   });
 
   it('picks the best of several candidates, not the nearest', async () => {
@@ -112,7 +125,7 @@ describe('DedupeService.findDuplicate', () => {
 
   it('does not look up photos when the report has none', async () => {
     repository.tickets = [ticket('t1', 5)];
-    await service.findDuplicate(query({ photoHashes: [] }));
+    await service.findDuplicate(query({ photos: [] }));
     expect(repository.photoLookups).toBe(0);
   });
 });

@@ -44,6 +44,13 @@ export class Photo extends BaseEntity {
   @Column({ type: 'varchar', length: 16 })
   phash!: string;
 
+  /**
+   * 32×32 grey thumbnail as base64 (photo-fingerprint.util.ts): duplicate detection compares it under zoom
+   * and shift to recognise a re-taken photo of the same scene. Null for photos stored before it existed.
+   */
+  @Column({ type: 'varchar', length: 1368, nullable: true })
+  fingerprint!: string | null;
+
   @Column({ type: 'simple-json' })
   qualityFlags!: PhotoQualityFlag[];
 

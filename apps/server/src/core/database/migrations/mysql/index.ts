@@ -5,6 +5,7 @@ import { IntakePipeline1796107648910 } from './1796107648910-intake-pipeline';
 import { DedupeIndex1796108506894 } from './1796108506894-dedupe-index';
 import { RoutingRules1796109118955 } from './1796109118955-routing-rules';
 import { Outbox1796109396971 } from './1796109396971-outbox';
+import { PhotoFingerprint1796110463634 } from './1796110463634-photo-fingerprint';
 import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
@@ -16,5 +17,6 @@ export const MYSQL_MIGRATIONS = [
   DedupeIndex1796108506894,
   RoutingRules1796109118955,
   Outbox1796109396971,
+  PhotoFingerprint1796110463634,
   PhotoHashIndex1796110650049,
 ];
