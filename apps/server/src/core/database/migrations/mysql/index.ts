@@ -6,6 +6,7 @@ import { DedupeIndex1796108506894 } from './1796108506894-dedupe-index';
 import { RoutingRules1796109118955 } from './1796109118955-routing-rules';
 import { Outbox1796109396971 } from './1796109396971-outbox';
 import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
+import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MYSQL_MIGRATIONS = [
   RoutingRules1796109118955,
   Outbox1796109396971,
   PhotoHashIndex1796110650049,
+  WorkCalendar1796111084313,
 ];
