@@ -30,6 +30,8 @@ export class SlaCheckJob implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(SlaCheckJob.name);
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> | null = null;
+  /** The previous pass of this instance: passes of one instance never overlap (SQLite has one connection). */
+  private previous: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly repository: SlaCheckRepository,
@@ -51,8 +53,14 @@ export class SlaCheckJob implements OnApplicationBootstrap, BeforeApplicationShu
     await this.current;
   }
 
-  /** One pass over late tickets at the clock's time. */
-  async runOnce(): Promise<SlaCheckOutcome> {
+  /** One pass over late tickets at the clock's time, after this instance's previous pass. */
+  runOnce(): Promise<SlaCheckOutcome> {
+    const pass = this.previous.then(() => this.pass());
+    this.previous = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<SlaCheckOutcome> {
     const now = this.clock.now();
     let urged = 0;
     for (const ticket of await this.repository.newlyOverdue(now, BATCH)) {
