@@ -15,6 +15,7 @@ import { DefaultRoute } from './modules/routing/entities/default-route.entity';
 import { RoutingRuleDraft } from './modules/routing/entities/routing-rule-draft.entity';
 import { RoutingRuleRevision } from './modules/routing/entities/routing-rule-revision.entity';
 import { SlaPolicy } from './modules/sla/entities/sla-policy.entity';
+import { WorkCalendarDay } from './modules/sla/entities/work-calendar-day.entity';
 import { TicketEvent } from './modules/tickets/entities/ticket-event.entity';
 import { Ticket } from './modules/tickets/entities/ticket.entity';
 import { User } from './modules/users/entities/user.entity';
@@ -41,4 +42,5 @@ export const ALL_ENTITIES = [
   TrainingExample,
   User,
   WordRule,
+  WorkCalendarDay,
 ];

@@ -20,6 +20,7 @@ import { PhotosModule } from './modules/photos/photos.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
+import { SlaCheckModule } from './modules/sla/sla-check.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { UserLookupService } from './modules/users/user-lookup.service';
@@ -53,6 +54,7 @@ export class AppModule {
         AuditModule,
         AdminModule,
         SlaModule,
+        SlaCheckModule,
         TicketsModule,
         UsersModule,
         SeedModule,

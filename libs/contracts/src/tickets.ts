@@ -24,7 +24,8 @@ export type StaffAdminAction = (typeof STAFF_ADMIN_ACTIONS)[number];
 
 /** Actions of the resident who reported (through the rating endpoint) and of the system. */
 export type ResidentAction = 'confirm' | 'reopen';
-export type SystemAction = 'open_dispatched' | 'open_triage' | 'auto_close' | 'supporter_joined' | 'merged_in';
+/** `urge` (催办) and `escalate` (督办) are written by the SLA check when a deadline passed. */
+export type SystemAction = 'open_dispatched' | 'open_triage' | 'auto_close' | 'supporter_joined' | 'merged_in' | 'urge' | 'escalate';
 export type TicketAction = StaffAdminAction | ResidentAction | SystemAction;
 
 export type Actor = UserRole | 'system';
@@ -168,6 +169,9 @@ export const TICKET_TRANSITIONS: readonly TicketTransition[] = [
   // Events recorded on a ticket by the intake pipeline (a duplicate joined) or by a merge of another ticket.
   { action: 'supporter_joined', from: OPEN_FOR_CORRECTION, to: 'same', actors: ['system'], scope: 'any', requires: none, label: '市民附议' },
   { action: 'merged_in', from: OPEN_FOR_CORRECTION, to: 'same', actors: ['system'], scope: 'any', requires: none, label: '并入工单' },
+  // The SLA check: 催办 when a deadline passed, 督办 to the policy's escalation target when it stays overdue.
+  { action: 'urge', from: ['dispatched', 'in_progress'], to: 'same', actors: ['system'], scope: 'any', requires: none, label: '催办' },
+  { action: 'escalate', from: ['dispatched', 'in_progress'], to: 'same', actors: ['system'], scope: 'any', requires: none, label: '督办' },
 ];
 
 export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {

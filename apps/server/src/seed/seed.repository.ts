@@ -8,6 +8,7 @@ import { DefaultRoute } from '../modules/routing/entities/default-route.entity';
 import { RoutingRuleDraft } from '../modules/routing/entities/routing-rule-draft.entity';
 import { RoutingRuleRevision } from '../modules/routing/entities/routing-rule-revision.entity';
 import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity';
+import { WorkCalendarDay } from '../modules/sla/entities/work-calendar-day.entity';
 import { User } from '../modules/users/entities/user.entity';
 
 /** Rows keyed by a natural key (code, username): the seeder only adds what is missing. */
@@ -20,7 +21,7 @@ export interface SeedTransaction {
   isEmpty(entity: EntityTarget<ObjectLiteral>): Promise<boolean>;
 }
 
-export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule } as const;
+export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule, WorkCalendarDay } as const;
 
 /** The seeder's only access to the database: look up by natural key, insert what is missing. */
 @Injectable()

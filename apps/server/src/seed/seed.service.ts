@@ -6,13 +6,14 @@ import { DEMO_ACCOUNTS } from '../core/database/seeds/data/demo-accounts.data';
 import { DEPARTMENTS } from '../core/database/seeds/data/departments.data';
 import { ROUTING_RULE_SET } from '../core/database/seeds/data/routing-rules.data';
 import { SLA_POLICIES } from '../core/database/seeds/data/sla-policies.data';
+import { WORK_CALENDAR_DAYS } from '../core/database/seeds/data/work-calendar.data';
 import { diffRuleSets } from '@ssp/rules';
 import { DEFAULT_WORD_RULES } from '@ssp/text';
 import { DRAFT_SLOT } from '../modules/routing/entities/routing-rule-draft.entity';
 import type { RegionSeed } from './region-import.util';
 import { SEED_ENTITIES, SeedRepository, type SeedTransaction } from './seed.repository';
 
-const { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule } = SEED_ENTITIES;
+const { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule, WorkCalendarDay } = SEED_ENTITIES;
 
 export interface SeedOptions {
   regions: RegionSeed[];
@@ -21,7 +22,7 @@ export interface SeedOptions {
 }
 
 export type SeedSummary = Record<
-  'departments' | 'slaPolicies' | 'categories' | 'defaultRoutes' | 'regions' | 'routingRules' | 'wordRules' | 'users',
+  'departments' | 'slaPolicies' | 'workCalendarDays' | 'categories' | 'defaultRoutes' | 'regions' | 'routingRules' | 'wordRules' | 'users',
   number
 >;
 
@@ -50,6 +51,7 @@ export class SeedService {
     const summary = await this.repository.inTransaction(async (tx) => ({
       departments: await this.seedDepartments(tx),
       slaPolicies: await this.seedSlaPolicies(tx),
+      workCalendarDays: await this.seedWorkCalendar(tx),
       categories: await this.seedCategories(tx),
       defaultRoutes: await this.seedDefaultRoutes(tx),
       regions: await this.seedRegions(tx, options.regions),
@@ -150,6 +152,16 @@ export class SeedService {
     );
     await tx.insert(SlaPolicy, missing);
     return missing.length;
+  }
+
+  /** Holidays and 调休 workdays go into an empty table once; after that the calendar is the admins'. */
+  private async seedWorkCalendar(tx: SeedTransaction): Promise<number> {
+    if (!(await tx.isEmpty(WorkCalendarDay))) return 0;
+    await tx.insert(
+      WorkCalendarDay,
+      WORK_CALENDAR_DAYS.map((day) => tx.create(WorkCalendarDay, { date: day.date, kind: day.kind, name: day.name })),
+    );
+    return WORK_CALENDAR_DAYS.length;
   }
 
   private async seedCategories(tx: SeedTransaction): Promise<number> {

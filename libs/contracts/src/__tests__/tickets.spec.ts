@@ -4,6 +4,7 @@ import {
   TICKET_TRANSITIONS,
   availableActions,
   refusalOf,
+  transitionOf,
   type ActionContext,
 } from '../tickets';
 
@@ -71,5 +72,15 @@ describe('the ticket transition table', () => {
       expect(row?.actors).not.toContain('system');
       expect(row?.actors).not.toContain('resident');
     }
+  });
+
+  it('records 催办 and 督办 as system events on open tickets that no person can take', () => {
+    for (const action of ['urge', 'escalate'] as const) {
+      const row = transitionOf(action);
+      expect(row).toMatchObject({ to: 'same', actors: ['system'], from: ['dispatched', 'in_progress'] });
+      expect(refusalOf(action, ctx({ role: 'admin', status: 'in_progress' }))).toBe('wrong_role');
+      expect(STAFF_ADMIN_ACTIONS).not.toContain(action);
+    }
+    expect([transitionOf('urge').label, transitionOf('escalate').label]).toEqual(['催办', '督办']);
   });
 });

@@ -58,6 +58,8 @@ export interface AppConfig {
   classifier: { minConfidence: number; refreshSeconds: number };
   /** refreshSeconds: how often each instance looks for a newly published routing rule revision. */
   routing: { refreshSeconds: number };
+  /** The SLA check (催办/督办): `on` runs it in this process every `checkSeconds`; safe in several at once. */
+  sla: { check: 'on' | 'off'; checkSeconds: number };
   seed: { onStart: boolean; demoAccounts: boolean };
   outbox: OutboxConfig;
   notifications: NotificationsConfig;
@@ -150,6 +152,8 @@ const envSchema = z.object({
   CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
   CLASSIFIER_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   ROUTING_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  SLA_CHECK: z.enum(['on', 'off']).default('on'),
+  SLA_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -323,6 +327,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE, refreshSeconds: e.CLASSIFIER_REFRESH_SECONDS },
     routing: { refreshSeconds: e.ROUTING_REFRESH_SECONDS },
+    sla: { check: e.SLA_CHECK, checkSeconds: e.SLA_CHECK_SECONDS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

@@ -44,6 +44,8 @@ export interface TicketFacts {
   previousDepartment: (NamedRef & { id: string }) | null;
   /** merge: the ticket it joined (after the change), and that ticket's department. */
   mergedInto: { ticket: WebhookTicket; departmentId: string | null } | null;
+  /** escalated (督办): the escalation target, told besides the ticket's department. */
+  escalationDepartmentId?: string | null;
   /** Departments with a webhook URL; only they get webhook messages. */
   webhookDepartmentIds: ReadonlySet<string>;
   /** The residents whose reports point at the ticket, except whoever made the change. */
@@ -144,6 +146,7 @@ export function ticketMessages(facts: TicketFacts): OutboxDraft[] {
     if (subject?.departmentId) targets.add(subject.departmentId);
     // A transfer also tells the department that no longer has the ticket.
     if (facts.kind === 'transfer' && facts.previousDepartment) targets.add(facts.previousDepartment.id);
+    if (facts.kind === 'escalated' && facts.escalationDepartmentId) targets.add(facts.escalationDepartmentId);
     for (const departmentId of targets) {
       if (!subject || !facts.webhookDepartmentIds.has(departmentId)) continue;
       const payload: DepartmentWebhookPayload = {

@@ -18,6 +18,8 @@ export interface TicketChange {
   note: string | null;
   /** merge: the ticket this one joined. */
   mergedIntoId?: string | null;
+  /** escalated (督办): the SLA policy's escalation target, told besides the ticket's department. */
+  escalateToDepartmentId?: string | null;
   occurredAt: Date;
 }
 
@@ -60,7 +62,8 @@ export class TicketNotificationsService {
       change.previousDepartmentId && change.previousDepartmentId !== ticket.departmentId
         ? await this.repository.department(manager, change.previousDepartmentId)
         : null;
-    const departmentIds = [ticket.departmentId, mergedInto?.departmentId, previous?.id].filter((id): id is string => typeof id === 'string');
+    const escalationDepartmentId = change.escalateToDepartmentId ?? null;
+    const departmentIds = [ticket.departmentId, mergedInto?.departmentId, previous?.id, escalationDepartmentId].filter((id): id is string => typeof id === 'string');
     const webhookDepartmentIds = departmentTopicOf(change.kind) ? await this.repository.withWebhook(manager, departmentIds) : new Set<string>();
     const reporters = hasResidentNotice(change.kind) ? await this.repository.reportersOf(manager, ticket.id) : [];
     const drafts = ticketMessages({
@@ -72,6 +75,7 @@ export class TicketNotificationsService {
       departmentId: ticket.departmentId,
       previousDepartment: previous ? { id: previous.id, code: previous.code, name: previous.name } : null,
       mergedInto: mergedInto ? { ticket: toWebhookTicket(mergedInto), departmentId: mergedInto.departmentId } : null,
+      escalationDepartmentId,
       webhookDepartmentIds,
       residents: reporters.filter((reporter) => reporter.userId !== change.actorId),
     });

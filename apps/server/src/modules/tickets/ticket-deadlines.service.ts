@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SlaPolicy } from '../sla/entities/sla-policy.entity';
+import { WorkCalendarService } from '../sla/work-calendar.service';
 import { deadlinesFrom } from './sla-deadline.util';
 import { TicketsRepository } from './tickets.repository';
 
@@ -8,7 +9,10 @@ const FALLBACK_SLA = 'NORMAL';
 
 @Injectable()
 export class TicketDeadlinesService {
-  constructor(private readonly tickets: TicketsRepository) {}
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly calendar: WorkCalendarService,
+  ) {}
 
   /**
    * The SLA policy of a ticket dispatched now: the one the routing rule names (when it still exists),
@@ -21,8 +25,18 @@ export class TicketDeadlinesService {
     return policy;
   }
 
-  /** Deadlines of a ticket dispatched now to a department, from policyFor. */
+  /** Deadlines of a ticket dispatched now to a department, from policyFor and the work calendar. */
   async deadlinesFor(categoryId: string | null, now: Date, slaPolicyCode?: string | null): Promise<{ acceptBy: Date; resolveBy: Date }> {
-    return deadlinesFrom(now, await this.policyFor(categoryId, slaPolicyCode));
+    const [policy, calendar] = await Promise.all([this.policyFor(categoryId, slaPolicyCode), this.calendar.calendar()]);
+    return deadlinesFrom(now, policy, calendar);
+  }
+
+  /**
+   * When a ticket overdue since `resolveBy` is escalated (督办): once it is late by its policy's whole
+   * resolve time again, counted the same way (working hours and calendar, or the wall clock).
+   */
+  async escalationDue(categoryId: string | null, resolveBy: Date): Promise<{ at: Date; policy: SlaPolicy }> {
+    const [policy, calendar] = await Promise.all([this.policyFor(categoryId), this.calendar.calendar()]);
+    return { at: deadlinesFrom(resolveBy, policy, calendar).resolveBy, policy };
   }
 }

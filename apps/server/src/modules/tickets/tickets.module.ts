@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClassificationModule } from '../classification/classification.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PhotosModule } from '../photos/photos.module';
+import { SlaModule } from '../sla/sla.module';
 import { TicketCorrectionsService } from './ticket-corrections.service';
 import { TicketDeadlinesService } from './ticket-deadlines.service';
 import { TicketsController } from './tickets.controller';
@@ -9,7 +10,7 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [ClassificationModule, NotificationsModule, PhotosModule],
+  imports: [ClassificationModule, NotificationsModule, PhotosModule, SlaModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService],
   exports: [TicketsService, TicketsRepository, TicketDeadlinesService, NotificationsModule],

@@ -266,6 +266,8 @@ export class TicketsService {
       case 'open_triage':
       case 'supporter_joined':
       case 'merged_in':
+      case 'urge':
+      case 'escalate':
         return {};
     }
   }

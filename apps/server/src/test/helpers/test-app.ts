@@ -42,6 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     REPORTS_PER_DAY: '10000',
     SAME_TEXT_REVIEW_USERS: '1000',
     H5_DIR: `${database.dataDir}/no-h5`,
+    // Suites that are not about deadlines must not see 催办 events appear mid-test; sla-check drives the job.
+    SLA_CHECK: 'off',
     ...database.env,
     ...env,
   });

@@ -46,7 +46,7 @@ describe('GET /api/v1/categories', () => {
   it('seeds idempotently: running the seed again adds nothing and keeps the tree', async () => {
     const before = await request<CategoryNode[]>(t.baseUrl, 'GET', '/api/v1/categories');
     const added = await t.app.get(SeedService).run({ regions: bundledRegions(), demoPassword: 'another-password' });
-    expect(added).toEqual({ departments: 0, slaPolicies: 0, categories: 0, defaultRoutes: 0, regions: 0, routingRules: 0, wordRules: 0, users: 0 });
+    expect(added).toEqual({ departments: 0, slaPolicies: 0, workCalendarDays: 0, categories: 0, defaultRoutes: 0, regions: 0, routingRules: 0, wordRules: 0, users: 0 });
     const after = await request<CategoryNode[]>(t.baseUrl, 'GET', '/api/v1/categories');
     expect(after.body).toEqual(before.body);
   });

@@ -80,5 +80,10 @@ describe('ticketMessages', () => {
 
   it('defines the escalation topic for the SLA job', () => {
     expect(topics(ticketMessages(facts({ kind: 'escalated', residents: [] })))).toEqual(['department.ticket.escalated→d-szyh']);
+    // 督办 also tells the policy's escalation target (when it has a webhook).
+    expect(topics(ticketMessages(facts({ kind: 'escalated', escalationDepartmentId: 'd-cgj', residents: [] })))).toEqual([
+      'department.ticket.escalated→d-szyh',
+      'department.ticket.escalated→d-cgj',
+    ]);
   });
 });

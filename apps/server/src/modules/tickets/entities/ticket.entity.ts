@@ -58,8 +58,16 @@ export class Ticket extends BaseEntity {
   @Column({ type: 'datetime', nullable: true })
   resolveBy!: Date | null;
 
+  /** Set by the SLA check (催办) when a deadline passed; cleared when the deadline moves. */
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
+
+  /**
+   * The `resolveBy` a 督办 was issued for. A moved deadline (extension, re-dispatch) differs from it,
+   * so the ticket can be escalated again once it is late again; the SLA check sets it conditionally.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  escalatedDeadline!: Date | null;
 
   @Column({ type: 'int', default: 1 })
   version!: number;

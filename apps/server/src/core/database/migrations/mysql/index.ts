@@ -7,6 +7,7 @@ import { RoutingRules1796109118955 } from './1796109118955-routing-rules';
 import { Outbox1796109396971 } from './1796109396971-outbox';
 import { PhotoFingerprint1796110463634 } from './1796110463634-photo-fingerprint';
 import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
+import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MYSQL_MIGRATIONS = [
   Outbox1796109396971,
   PhotoFingerprint1796110463634,
   PhotoHashIndex1796110650049,
+  WorkCalendar1796111084313,
 ];

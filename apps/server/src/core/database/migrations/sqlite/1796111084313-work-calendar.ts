@@ -1,0 +1,33 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class WorkCalendar1796111084313 implements MigrationInterface {
+  name = 'WorkCalendar1796111084313';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"work_calendar_days\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"date\" varchar(10) NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('holiday','workday') ) NOT NULL, \"name\" varchar(32) NOT NULL, CONSTRAINT \"UQ_3ec523e3fc18bdb75408b4ef439\" UNIQUE (\"date\"))");
+    await queryRunner.query("DROP INDEX \"IDX_tickets_nearby\"");
+    await queryRunner.query("DROP INDEX \"IDX_tickets_inbox\"");
+    await queryRunner.query("DROP INDEX \"IDX_tickets_queue\"");
+    await queryRunner.query("CREATE TABLE \"temporary_tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"ticketNo\" varchar(20) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('pending_triage','dispatched','in_progress','resolved','closed','rejected','merged') ) NOT NULL, \"categoryId\" varchar(36), \"regionCode\" varchar(12), \"departmentId\" varchar(36), \"priority\" integer NOT NULL DEFAULT (0), \"description\" varchar(500) NOT NULL, \"lat\" double NOT NULL, \"lng\" double NOT NULL, \"geohash\" varchar(12) NOT NULL, \"acceptBy\" datetime, \"resolveBy\" datetime, \"overdue\" boolean NOT NULL DEFAULT (0), \"version\" integer NOT NULL DEFAULT (1), \"supporterCount\" integer NOT NULL DEFAULT (1), \"resolutionReply\" text, \"resolvedAt\" datetime, \"closedAt\" datetime, \"pendingExtensionUntil\" datetime, \"reopenCount\" integer NOT NULL DEFAULT (0), \"mergedIntoId\" varchar(36), \"escalatedDeadline\" datetime, CONSTRAINT \"UQ_6e18b3328698d27bf89e5262f56\" UNIQUE (\"ticketNo\"), CONSTRAINT \"FK_f47458a36c743b14e0371b70a6e\" FOREIGN KEY (\"categoryId\") REFERENCES \"categories\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT \"FK_16b65d315fcf774ad6c824430c2\" FOREIGN KEY (\"departmentId\") REFERENCES \"departments\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_tickets\"(\"id\", \"createdAt\", \"updatedAt\", \"ticketNo\", \"status\", \"categoryId\", \"regionCode\", \"departmentId\", \"priority\", \"description\", \"lat\", \"lng\", \"geohash\", \"acceptBy\", \"resolveBy\", \"overdue\", \"version\", \"supporterCount\", \"resolutionReply\", \"resolvedAt\", \"closedAt\", \"pendingExtensionUntil\", \"reopenCount\", \"mergedIntoId\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"ticketNo\", \"status\", \"categoryId\", \"regionCode\", \"departmentId\", \"priority\", \"description\", \"lat\", \"lng\", \"geohash\", \"acceptBy\", \"resolveBy\", \"overdue\", \"version\", \"supporterCount\", \"resolutionReply\", \"resolvedAt\", \"closedAt\", \"pendingExtensionUntil\", \"reopenCount\", \"mergedIntoId\" FROM \"tickets\"");
+    await queryRunner.query("DROP TABLE \"tickets\"");
+    await queryRunner.query("ALTER TABLE \"temporary_tickets\" RENAME TO \"tickets\"");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_nearby\" ON \"tickets\" (\"geohash\", \"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_inbox\" ON \"tickets\" (\"departmentId\", \"status\", \"resolveBy\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_queue\" ON \"tickets\" (\"status\", \"resolveBy\", \"id\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_tickets_queue\"");
+    await queryRunner.query("DROP INDEX \"IDX_tickets_inbox\"");
+    await queryRunner.query("DROP INDEX \"IDX_tickets_nearby\"");
+    await queryRunner.query("ALTER TABLE \"tickets\" RENAME TO \"temporary_tickets\"");
+    await queryRunner.query("CREATE TABLE \"tickets\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"ticketNo\" varchar(20) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('pending_triage','dispatched','in_progress','resolved','closed','rejected','merged') ) NOT NULL, \"categoryId\" varchar(36), \"regionCode\" varchar(12), \"departmentId\" varchar(36), \"priority\" integer NOT NULL DEFAULT (0), \"description\" varchar(500) NOT NULL, \"lat\" double NOT NULL, \"lng\" double NOT NULL, \"geohash\" varchar(12) NOT NULL, \"acceptBy\" datetime, \"resolveBy\" datetime, \"overdue\" boolean NOT NULL DEFAULT (0), \"version\" integer NOT NULL DEFAULT (1), \"supporterCount\" integer NOT NULL DEFAULT (1), \"resolutionReply\" text, \"resolvedAt\" datetime, \"closedAt\" datetime, \"pendingExtensionUntil\" datetime, \"reopenCount\" integer NOT NULL DEFAULT (0), \"mergedIntoId\" varchar(36), CONSTRAINT \"UQ_6e18b3328698d27bf89e5262f56\" UNIQUE (\"ticketNo\"), CONSTRAINT \"FK_f47458a36c743b14e0371b70a6e\" FOREIGN KEY (\"categoryId\") REFERENCES \"categories\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT \"FK_16b65d315fcf774ad6c824430c2\" FOREIGN KEY (\"departmentId\") REFERENCES \"departments\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"tickets\"(\"id\", \"createdAt\", \"updatedAt\", \"ticketNo\", \"status\", \"categoryId\", \"regionCode\", \"departmentId\", \"priority\", \"description\", \"lat\", \"lng\", \"geohash\", \"acceptBy\", \"resolveBy\", \"overdue\", \"version\", \"supporterCount\", \"resolutionReply\", \"resolvedAt\", \"closedAt\", \"pendingExtensionUntil\", \"reopenCount\", \"mergedIntoId\") SELECT \"id\", \"createdAt\", \"updatedAt\", \"ticketNo\", \"status\", \"categoryId\", \"regionCode\", \"departmentId\", \"priority\", \"description\", \"lat\", \"lng\", \"geohash\", \"acceptBy\", \"resolveBy\", \"overdue\", \"version\", \"supporterCount\", \"resolutionReply\", \"resolvedAt\", \"closedAt\", \"pendingExtensionUntil\", \"reopenCount\", \"mergedIntoId\" FROM \"temporary_tickets\"");
+    await queryRunner.query("DROP TABLE \"temporary_tickets\"");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_queue\" ON \"tickets\" (\"status\", \"resolveBy\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_inbox\" ON \"tickets\" (\"departmentId\", \"status\", \"resolveBy\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_nearby\" ON \"tickets\" (\"geohash\", \"status\", \"createdAt\") ");
+    await queryRunner.query("DROP TABLE \"work_calendar_days\"");
+  }
+}
