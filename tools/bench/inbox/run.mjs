@@ -24,9 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { cpuSplit, describeCpu, fmt, measureQuietly, parseArgs, percentile, pidByName, printTable, runClosedLoop } from '../lib/measure.mjs';
 import { apiJson, routeExists, startServer, tail } from '../lib/server.mjs';
 import { BIG_DEPARTMENT_CODE, loadTickets, prepareReference, prng, ticketGenerator, withIndexesDeferred } from './seed.mjs';
-import { explain, printExplain, rawPageSql, sampleProcesslist, serverRepository, shapeOf } from './sql.mjs';
-import { startCountingProxy } from '../lib/mysql-proxy.mjs';
-import { summariseProfileDir } from '../lib/cpuprofile.mjs';
+import { diagnose } from './diagnose.mjs';
+import { explain, printExplain, rawPageSql, serverRepository, shapeOf } from './sql.mjs';
 
 const TARGET_P99_MS = 30;
 const TARGET_RATIO = 0.5;
@@ -340,7 +339,20 @@ async function main() {
     if (options.profile) {
       await server.stop();
       server = null;
-      diagnosis = await diagnose(token);
+      diagnosis = await diagnose({
+        token,
+        env: serverEnv(1),
+        dataDir,
+        databaseUrl,
+        admin,
+        database: options.database,
+        connections: options.connections,
+        status: STATUS,
+        section,
+        track: (running) => {
+          server = running;
+        },
+      });
     }
 
     // 7. Results and verdict. ------------------------------------------------------------------------------
@@ -383,70 +395,6 @@ async function main() {
     );
   } finally {
     await pool.end().catch(() => undefined);
-  }
-}
-
-/**
- * Starts a second server whose database connections go through a counting proxy and which records a
- * V8 CPU profile; sends 100 sequential requests (statements per request), then 5 s of load at the
- * bench's concurrency while sampling PROCESSLIST; stops it and summarises the profile.
- */
-async function diagnose(token) {
-  section('(d) diagnosis: a second server instance through a counting MySQL proxy, with --cpu-prof (not measured)');
-  const proxy = await startCountingProxy({ targetHost: serverUrl.hostname, targetPort: Number(serverUrl.port || 3306) });
-  const profileDir = path.join(dataDir, 'cpu-profile');
-  const proxied = new URL(databaseUrl);
-  proxied.port = String(proxy.port);
-  /** @type {import('../lib/server.mjs').RunningServer | null} */
-  let probe = null;
-  try {
-    probe = await startServer({
-      env: { ...serverEnv(), DATABASE_URL: proxied.toString() },
-      logFile: path.join(dataDir, 'server-profile.log'),
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-    });
-    server = probe; // so that cleanup stops it on failure
-    const url = `${probe.baseUrl}/api/v1/tickets?status=${STATUS}`;
-    const get = async () => {
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);
-      await response.arrayBuffer();
-    };
-    for (let i = 0; i < 50; i++) await get();
-    proxy.reset();
-    const sequential = 100;
-    for (let i = 0; i < sequential; i++) await get();
-    const shapes = new Map();
-    for (const statement of proxy.statements) shapes.set(shapeOf(statement), (shapes.get(shapeOf(statement)) ?? 0) + 1);
-    const perRequest = proxy.statements.length / sequential;
-    console.log(`statements per GET /api/v1/tickets: ${perRequest.toFixed(2)} (${proxy.statements.length} over ${sequential} sequential requests${proxy.executes() ? `, plus ${proxy.executes()} prepared executes` : ''}):`);
-    for (const [shape, n] of [...shapes.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / sequential).toFixed(2)} ×  ${shape}`);
-
-    const sampler = sampleProcesslist(admin, options.database);
-    const loadStart = process.hrtime.bigint();
-    const load = await autocannon({ url, connections: options.connections, duration: 5, headers: { authorization: `Bearer ${token}` } });
-    const loadEnd = process.hrtime.bigint();
-    const profile = await sampler.stop();
-    console.log(`\nunder load (${options.connections} connections, 5 s, ${fmt.n(load['2xx'] / load.duration, 0)} req/s with profiler and proxy on): PROCESSLIST sampled ${profile.samples}× — a statement of this database was running in ${((profile.busySamples / profile.samples) * 100).toFixed(0)}% of the samples`);
-    const seen = profile.shapes.reduce((sum, [, n]) => sum + n, 0);
-    for (const [shape, n] of profile.shapes.slice(0, 5)) console.log(`  ${((n / seen) * 100).toFixed(0).padStart(3)}% of in-flight sightings  ${shape.slice(0, 160)}`);
-
-    await probe.stop();
-    server = null;
-    const summary = summariseProfileDir(profileDir, { top: 12, windowNs: [loadStart, loadEnd] });
-    if (!summary) {
-      console.log('(no CPU profile was written)');
-      return { perRequest, shapes };
-    }
-    console.log(`\nserver CPU profile: ${fmt.n(summary.busyMs / 1000, 1)} s of busy samples ${summary.windowed ? 'during the 5 s of load' : 'over the whole life of the instance, start-up included'}:`);
-    console.log('  self time by package:');
-    for (const p of summary.packages) console.log(`    ${(p.share * 100).toFixed(1).padStart(5)}%  ${p.name}`);
-    console.log('  hottest functions (self time):');
-    for (const f of summary.functions.slice(0, 10)) console.log(`    ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
-    return { perRequest, shapes, summary };
-  } finally {
-    if (probe) await probe.stop().catch(() => undefined);
-    await proxy.close();
   }
 }
 
