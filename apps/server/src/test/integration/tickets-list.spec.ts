@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { MANHOLE, STREETLIGHT } from '../helpers/reporting';
-import { request, startTestApp, type TestApp } from '../helpers/test-app';
+import { request, startTestApp, type HttpResult, type TestApp } from '../helpers/test-app';
 
 /**
  * The ticket list on a fixture whose every row is known, so each filter, the deadline order (NULL
@@ -79,7 +79,7 @@ describe('ticket list filters and paging', () => {
     const items: TicketListItem[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
-      const response = await request<TicketPage>(
+      const response: HttpResult<TicketPage> = await request<TicketPage>(
         t.baseUrl,
         'GET',
         `/api/v1/tickets?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`,
