@@ -105,7 +105,8 @@ async function supervise(config: AppConfig): Promise<void> {
     worker.once('exit', (code, signal) => {
       live.delete(worker);
       if (stopping) {
-        clean &&= code === 0;
+        // A worker still booting has no handler yet: the SIGTERM itself ends it, which is a clean stop.
+        clean &&= code === 0 || (!listened && signal === 'SIGTERM');
         if (live.size === 0) process.exit(clean ? 0 : 1);
         return;
       }
