@@ -2,14 +2,15 @@
 // Staff inbox benchmark (issue 3, "Proof"): 1,000,000 tickets over 60 departments in MariaDB, then in
 // one run
 //   (a) GET /api/v1/tickets?status=dispatched — a staff member's first page (20 items, by deadline) —
-//       through the real server with autocannon, 16 connections;
+//       through the real server with autocannon, 16 connections, with SERVER_PROCESSES=--processes
+//       (default: one per core); with more than one, also (a1) the same with a single process;
 //   (b) the same page as ONE raw SQL statement through a mysql2 pool, 16 in flight, in this process;
-//   (c) diagnostic: the server's own TicketsRepository.list() on TypeORM in this process (no HTTP);
+//   (c) diagnostic: the server's own TicketsRepository.list() in this process (no HTTP, auth or JSON);
 //   (d) diagnosis, not measured: statements per request (counting proxy), PROCESSLIST and a CPU profile;
 // and prints req/s, p50, p99, the ratio API ÷ raw, EXPLAIN of the statements and where the time goes.
 // Target: API p99 ≤ 30 ms and API req/s ≥ 0.5 × raw req/s.
 //
-//   node tools/bench/inbox/run.mjs [--tickets 1000000] [--duration 20] [--connections 16] [--keep] [--reuse]
+//   node tools/bench/inbox/run.mjs [--tickets 1000000] [--duration 20] [--connections 16] [--processes 2] [--keep] [--reuse]
 //
 // Exits non-zero when something failed (server, SQL, wrong page); a missed target prints MISSED and exits 0.
 import { hash } from '@node-rs/argon2';
@@ -23,9 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { cpuSplit, describeCpu, fmt, measureQuietly, parseArgs, percentile, pidByName, printTable, runClosedLoop } from '../lib/measure.mjs';
 import { apiJson, routeExists, startServer, tail } from '../lib/server.mjs';
 import { BIG_DEPARTMENT_CODE, loadTickets, prepareReference, prng, ticketGenerator, withIndexesDeferred } from './seed.mjs';
-import { explain, printExplain, rawPageSql, sampleProcesslist, serverRepository, shapeOf } from './sql.mjs';
-import { startCountingProxy } from '../lib/mysql-proxy.mjs';
-import { summariseProfileDir } from '../lib/cpuprofile.mjs';
+import { diagnose } from './diagnose.mjs';
+import { explain, printExplain, rawPageSql, serverRepository, shapeOf } from './sql.mjs';
 
 const TARGET_P99_MS = 30;
 const TARGET_RATIO = 0.5;
@@ -40,6 +40,7 @@ const options = parseArgs(process.argv.slice(2), {
   warmup: 5,
   ormDuration: 10,
   connections: 16,
+  processes: availableParallelism(),
   mysqlUrl: 'mysql://root@127.0.0.1:3306',
   database: 'ssp_bench_inbox',
   seed: 42,
@@ -85,7 +86,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const serverEnv = () => ({
+const serverEnv = (processes = 1) => ({
+  SERVER_PROCESSES: String(processes),
   DATABASE_URL: databaseUrl,
   DATA_DIR: dataDir,
   SEED_ON_START: 'true',
@@ -196,8 +198,8 @@ async function main() {
 
     // 3. Server against the loaded database; log in; check the page is right. ------------------------
     section('Server');
-    server = await startServer({ env: serverEnv(), logFile: path.join(dataDir, 'server.log') });
-    console.log(`server pid ${server.pid} at ${server.baseUrl} (log ${server.logFile})`);
+    server = await startServer({ env: serverEnv(1), logFile: path.join(dataDir, 'server.log') });
+    console.log(`server pid ${server.pid} at ${server.baseUrl}, SERVER_PROCESSES=1 (log ${server.logFile})`);
     const deadline = Date.now() + options.waitForRoute * 1000;
     while (!(await routeExists(server.baseUrl, 'GET', '/api/v1/tickets'))) {
       if (Date.now() >= deadline) throw new Error('GET /api/v1/tickets is not in this build of the server (404); rebuild it or pass --wait-for-route SECONDS');
@@ -206,8 +208,8 @@ async function main() {
     }
     const login = await apiJson(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', body: { username: BENCH_USER, password } });
     const token = login.accessToken;
-    const pageUrl = `${server.baseUrl}/api/v1/tickets?status=${STATUS}`;
-    const page = await apiJson(pageUrl, { token });
+    const pagePath = `/api/v1/tickets?status=${STATUS}`;
+    const page = await apiJson(`${server.baseUrl}${pagePath}`, { token });
 
     const rawSql = await rawPageSql(pool, options.database);
     const rawParams = [department.id, STATUS, PAGE + 1];
@@ -241,30 +243,69 @@ async function main() {
     const results = [];
 
     const quietly = (label, phase) => measureQuietly(label, phase, { retries: options.retries, quietWait: options.quietWait });
-    const autocannonRun = (duration) =>
-      autocannon({ url: pageUrl, connections: options.connections, duration, headers: { authorization: `Bearer ${token}` } });
 
-    section(`(a) API: autocannon, ${options.connections} connections, ${seconds} s (+${options.warmup} s warm-up)`);
-    const apiRun = await quietly('run (a)', async () => {
-      await autocannonRun(options.warmup);
-      const cpu = cpuSplit({ 'bench (autocannon)': 'self', server: server.pid, mariadbd: mariadbPid });
-      const result = await autocannonRun(seconds);
-      return { result, cpu: cpu.stop() };
-    });
-    const api = apiRun.result;
-    const apiCpu = apiRun.cpu;
-    if (api.errors > 0 || api.timeouts > 0 || api.non2xx > 0) {
-      throw new Error(`API run had ${api.errors} errors, ${api.timeouts} timeouts, ${api.non2xx} non-2xx answers`);
+    /** (a) runs: autocannon against the running server, with the CPU of each of its processes. */
+    const measureApi = async (tag, processes) => {
+      const url = `${server.baseUrl}${pagePath}`;
+      const autocannonRun = (duration) =>
+        autocannon({ url, connections: options.connections, duration, headers: { authorization: `Bearer ${token}` } });
+      const title = `SERVER_PROCESSES=${processes}${processes > 1 ? ` (node:cluster, ${processes} workers)` : ''}`;
+      section(`(${tag}) API, ${title}: autocannon, ${options.connections} connections, ${seconds} s (+${options.warmup} s warm-up)`);
+      const measured = await quietly(`run (${tag})`, async () => {
+        await autocannonRun(options.warmup);
+        const workers = server.workers();
+        const cpu = cpuSplit({ 'bench (autocannon)': 'self', server: { tree: server.pid }, mariadbd: mariadbPid });
+        const perProcess = cpuSplit(Object.fromEntries([['primary', server.pid], ...workers.map((pid) => [`worker ${pid}`, pid])]));
+        const result = await autocannonRun(seconds);
+        return { result, cpu: cpu.stop(), perProcess: perProcess.stop() };
+      });
+      const run = measured.result;
+      if (run.errors > 0 || run.timeouts > 0 || run.non2xx > 0) {
+        throw new Error(`API run (${tag}) had ${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx answers`);
+      }
+      const rps = run['2xx'] / run.duration;
+      console.log(`${fmt.int(run['2xx'])} answers in ${run.duration.toFixed(1)} s · ${describeCpu(measured.cpu)}${measured.attempts > 1 ? ` (attempt ${measured.attempt} of ${measured.attempts}, the least disturbed)` : ''}`);
+      if (processes > 1) {
+        const { other: _machine, ...each } = measured.perProcess.seconds;
+        console.log(`server processes: ${Object.entries(each).map(([name, sec]) => `${name} ${fmt.n(sec ?? NaN, 1)} s`).join(' · ')}`);
+        const workerSeconds = Object.entries(each).filter(([name]) => name.startsWith('worker')).map(([, sec]) => sec ?? 0);
+        const mean = workerSeconds.reduce((sum, sec) => sum + sec, 0) / Math.max(1, workerSeconds.length);
+        // Round-robin hands the 16 connections out evenly; a worker with (almost) no CPU served nothing.
+        if (workerSeconds.length < processes || workerSeconds.some((sec) => sec < mean * 0.1)) {
+          throw new Error(`the load did not reach all ${processes} workers (${workerSeconds.map((sec) => sec.toFixed(1)).join(' / ')} s of CPU)`);
+        }
+      }
+      return {
+        row: { name: `(${tag}) API GET /api/v1/tickets, ${processes} process${processes > 1 ? 'es' : ''}`, rps, p50: run.latency.p50, p99: run.latency.p99, n: run['2xx'], cpu: measured.cpu },
+        run,
+        rps,
+        cpu: measured.cpu,
+        processes,
+      };
+    };
+
+    // The configuration the verdict is about runs with options.processes; with more than one, the single
+    // process is measured first for comparison, then the server restarts as a cluster on the same data.
+    /** @type {Awaited<ReturnType<typeof measureApi>> | null} */
+    let single = null;
+    if (options.processes > 1) {
+      single = await measureApi('a1', 1);
+      await server.stop();
+      server = null;
+      server = await startServer({ env: serverEnv(options.processes), logFile: path.join(dataDir, 'server-cluster.log') });
+      console.log(`\nserver restarted: pid ${server.pid}, SERVER_PROCESSES=${options.processes}, workers ${server.workers().join(', ')} (log ${server.logFile})`);
+      const again = checkPage(await apiJson(`${server.baseUrl}${pagePath}`, { token }), /** @type {any[]} */ (rawRows));
+      if (again.length > 0) throw new Error(`the clustered server's page is wrong:\n  ${again.join('\n  ')}`);
     }
-    const apiRps = api['2xx'] / api.duration;
-    results.push({ name: '(a) API GET /api/v1/tickets', rps: apiRps, p50: api.latency.p50, p99: api.latency.p99, n: api['2xx'], cpu: apiCpu });
-    console.log(`${fmt.int(api['2xx'])} answers in ${api.duration.toFixed(1)} s · ${describeCpu(apiCpu)}${apiRun.attempts > 1 ? ` (attempt ${apiRun.attempt} of ${apiRun.attempts}, the least disturbed)` : ''}`);
+    const api = await measureApi('a', options.processes);
+    results.push(api.row);
+    if (single) results.push(single.row);
 
     section(`(b) raw SQL: one statement via mysql2 pool, ${options.connections} in flight, ${seconds} s (+${options.warmup} s warm-up)`);
     const rawOp = () => pool.query(rawSql, rawParams);
     const rawRun = await quietly('run (b)', async () => {
       await runClosedLoop({ concurrency: options.connections, durationMs: options.warmup * 1000, op: rawOp });
-      const cpu = cpuSplit({ 'bench (mysql2)': 'self', server: server.pid, mariadbd: mariadbPid });
+      const cpu = cpuSplit({ 'bench (mysql2)': 'self', server: { tree: server.pid }, mariadbd: mariadbPid });
       const result = await runClosedLoop({ concurrency: options.connections, durationMs: seconds * 1000, op: rawOp });
       return { result, cpu: cpu.stop() };
     });
@@ -280,14 +321,14 @@ async function main() {
       const ormOp = () => orm.repository.list({ departmentId: department.id, status: STATUS, limit: PAGE + 1 });
       const ormMeasured = await quietly('run (c)', async () => {
         await runClosedLoop({ concurrency: options.connections, durationMs: Math.min(3, options.warmup) * 1000, op: ormOp });
-        const cpu = cpuSplit({ 'bench (TypeORM)': 'self', server: server.pid, mariadbd: mariadbPid });
+        const cpu = cpuSplit({ 'bench (repository)': 'self', server: { tree: server.pid }, mariadbd: mariadbPid });
         const result = await runClosedLoop({ concurrency: options.connections, durationMs: options.ormDuration * 1000, op: ormOp });
         return { result, cpu: cpu.stop() };
       });
       await orm.close();
       const ormRun = ormMeasured.result;
-      if (ormRun.errors > 0) throw new Error(`TypeORM run had ${ormRun.errors} errors, first: ${ormRun.firstError}`);
-      results.push({ name: `(c) TypeORM list() in-process (${ormStatements.length} stmts)`, rps: ormRun.ok / (ormRun.elapsedMs / 1000), p50: percentile(ormRun.latenciesMs, 50), p99: percentile(ormRun.latenciesMs, 99), n: ormRun.ok, cpu: ormMeasured.cpu });
+      if (ormRun.errors > 0) throw new Error(`repository run had ${ormRun.errors} errors, first: ${ormRun.firstError}`);
+      results.push({ name: `(c) TicketsRepository.list() in-process (${ormStatements.length} stmt)`, rps: ormRun.ok / (ormRun.elapsedMs / 1000), p50: percentile(ormRun.latenciesMs, 50), p99: percentile(ormRun.latenciesMs, 99), n: ormRun.ok, cpu: ormMeasured.cpu });
       console.log(`${fmt.int(ormRun.ok)} pages in ${(ormRun.elapsedMs / 1000).toFixed(1)} s · ${describeCpu(ormMeasured.cpu)}${ormMeasured.attempts > 1 ? ` (attempt ${ormMeasured.attempt} of ${ormMeasured.attempts}, the least disturbed)` : ''}`);
     }
 
@@ -298,7 +339,20 @@ async function main() {
     if (options.profile) {
       await server.stop();
       server = null;
-      diagnosis = await diagnose(token);
+      diagnosis = await diagnose({
+        token,
+        env: serverEnv(1),
+        dataDir,
+        databaseUrl,
+        admin,
+        database: options.database,
+        connections: options.connections,
+        status: STATUS,
+        section,
+        track: (running) => {
+          server = running;
+        },
+      });
     }
 
     // 7. Results and verdict. ------------------------------------------------------------------------------
@@ -310,89 +364,37 @@ async function main() {
         return [r.name, fmt.n(r.rps, 0), fmt.n(r.p50, 2), fmt.n(r.p99, 2), fmt.int(r.n), s.join(' / ')];
       }),
     );
-    const ratio = apiRps / rawRps;
-    const apiCpuPerRequestMs = ((apiCpu.seconds.server ?? NaN) * 1000) / api['2xx'];
-    const mariaCpuPerRequestMs = ((apiCpu.seconds.mariadbd ?? NaN) * 1000) / api['2xx'];
     const mariaCpuPerRawMs = ((rawCpu.seconds.mariadbd ?? NaN) * 1000) / raw.ok;
-    console.log(`\nratio API ÷ raw req/s: ${ratio.toFixed(3)}`);
-    console.log(`CPU per API request: server ${apiCpuPerRequestMs.toFixed(2)} ms + MariaDB ${mariaCpuPerRequestMs.toFixed(2)} ms · per raw query: MariaDB ${mariaCpuPerRawMs.toFixed(2)} ms`);
+    const perRequest = (measured) => {
+      const ratio = measured.rps / rawRps;
+      const serverMs = ((measured.cpu.seconds.server ?? NaN) * 1000) / measured.run['2xx'];
+      const mariaMs = ((measured.cpu.seconds.mariadbd ?? NaN) * 1000) / measured.run['2xx'];
+      console.log(
+        `SERVER_PROCESSES=${measured.processes}: ratio API ÷ raw req/s ${ratio.toFixed(3)} · CPU per API request: server ${serverMs.toFixed(2)} ms + MariaDB ${mariaMs.toFixed(2)} ms`,
+      );
+      return ratio;
+    };
+    console.log('');
+    const ratio = perRequest(api);
+    if (single) perRequest(single);
+    console.log(`per raw query: MariaDB ${mariaCpuPerRawMs.toFixed(2)} ms, bench (mysql2 client) ${(((rawCpu.seconds['bench (mysql2)'] ?? NaN) * 1000) / raw.ok).toFixed(2)} ms`);
     if (diagnosis) console.log(`statements per API request: ${diagnosis.perRequest.toFixed(2)} (raw: 1)`);
     const others = results.map((r) => r.cpu.seconds.other / r.cpu.wallSeconds).filter(Number.isFinite);
     if (others.some((share) => share > 0.15)) {
       console.log(`WARNING: other processes used up to ${(Math.max(...others) * 100).toFixed(0)}% of a core during a run: the figures are disturbed; rerun on a quiet machine`);
     }
     console.log(`machine: ${cores} cores shared by load generator, server and MariaDB (not separate machines)`);
-    const met = api.latency.p99 <= TARGET_P99_MS && ratio >= TARGET_RATIO;
     console.log(
-      `\nVERDICT inbox: ${met ? 'MET' : 'MISSED'} — API p99 ${fmt.n(api.latency.p99, 1)} ms (target ≤ ${TARGET_P99_MS}) ${api.latency.p99 <= TARGET_P99_MS ? 'ok' : 'MISSED'}, ` +
-        `ratio ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'MISSED'}; API ${fmt.n(apiRps, 0)} req/s vs raw ${fmt.n(rawRps, 0)} req/s`,
+      `measured configuration: SERVER_PROCESSES=${options.processes}${options.processes > 1 ? ` (node:cluster workers sharing the port; SERVER_PROCESSES=1 shown for comparison)` : ''}`,
+    );
+    const p99 = api.run.latency.p99;
+    const met = p99 <= TARGET_P99_MS && ratio >= TARGET_RATIO;
+    console.log(
+      `\nVERDICT inbox: ${met ? 'MET' : 'MISSED'} — SERVER_PROCESSES=${options.processes}: API p99 ${fmt.n(p99, 1)} ms (target ≤ ${TARGET_P99_MS}) ${p99 <= TARGET_P99_MS ? 'ok' : 'MISSED'}, ` +
+        `ratio ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'ok' : 'MISSED'}; API ${fmt.n(api.rps, 0)} req/s vs raw ${fmt.n(rawRps, 0)} req/s`,
     );
   } finally {
     await pool.end().catch(() => undefined);
-  }
-}
-
-/**
- * Starts a second server whose database connections go through a counting proxy and which records a
- * V8 CPU profile; sends 100 sequential requests (statements per request), then 5 s of load at the
- * bench's concurrency while sampling PROCESSLIST; stops it and summarises the profile.
- */
-async function diagnose(token) {
-  section('(d) diagnosis: a second server instance through a counting MySQL proxy, with --cpu-prof (not measured)');
-  const proxy = await startCountingProxy({ targetHost: serverUrl.hostname, targetPort: Number(serverUrl.port || 3306) });
-  const profileDir = path.join(dataDir, 'cpu-profile');
-  const proxied = new URL(databaseUrl);
-  proxied.port = String(proxy.port);
-  /** @type {import('../lib/server.mjs').RunningServer | null} */
-  let probe = null;
-  try {
-    probe = await startServer({
-      env: { ...serverEnv(), DATABASE_URL: proxied.toString() },
-      logFile: path.join(dataDir, 'server-profile.log'),
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-    });
-    server = probe; // so that cleanup stops it on failure
-    const url = `${probe.baseUrl}/api/v1/tickets?status=${STATUS}`;
-    const get = async () => {
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);
-      await response.arrayBuffer();
-    };
-    for (let i = 0; i < 50; i++) await get();
-    proxy.reset();
-    const sequential = 100;
-    for (let i = 0; i < sequential; i++) await get();
-    const shapes = new Map();
-    for (const statement of proxy.statements) shapes.set(shapeOf(statement), (shapes.get(shapeOf(statement)) ?? 0) + 1);
-    const perRequest = proxy.statements.length / sequential;
-    console.log(`statements per GET /api/v1/tickets: ${perRequest.toFixed(2)} (${proxy.statements.length} over ${sequential} sequential requests${proxy.executes() ? `, plus ${proxy.executes()} prepared executes` : ''}):`);
-    for (const [shape, n] of [...shapes.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / sequential).toFixed(2)} ×  ${shape}`);
-
-    const sampler = sampleProcesslist(admin, options.database);
-    const loadStart = process.hrtime.bigint();
-    const load = await autocannon({ url, connections: options.connections, duration: 5, headers: { authorization: `Bearer ${token}` } });
-    const loadEnd = process.hrtime.bigint();
-    const profile = await sampler.stop();
-    console.log(`\nunder load (${options.connections} connections, 5 s, ${fmt.n(load['2xx'] / load.duration, 0)} req/s with profiler and proxy on): PROCESSLIST sampled ${profile.samples}× — a statement of this database was running in ${((profile.busySamples / profile.samples) * 100).toFixed(0)}% of the samples`);
-    const seen = profile.shapes.reduce((sum, [, n]) => sum + n, 0);
-    for (const [shape, n] of profile.shapes.slice(0, 5)) console.log(`  ${((n / seen) * 100).toFixed(0).padStart(3)}% of in-flight sightings  ${shape.slice(0, 160)}`);
-
-    await probe.stop();
-    server = null;
-    const summary = summariseProfileDir(profileDir, { top: 12, windowNs: [loadStart, loadEnd] });
-    if (!summary) {
-      console.log('(no CPU profile was written)');
-      return { perRequest, shapes };
-    }
-    console.log(`\nserver CPU profile: ${fmt.n(summary.busyMs / 1000, 1)} s of busy samples ${summary.windowed ? 'during the 5 s of load' : 'over the whole life of the instance, start-up included'}:`);
-    console.log('  self time by package:');
-    for (const p of summary.packages) console.log(`    ${(p.share * 100).toFixed(1).padStart(5)}%  ${p.name}`);
-    console.log('  hottest functions (self time):');
-    for (const f of summary.functions.slice(0, 10)) console.log(`    ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
-    return { perRequest, shapes, summary };
-  } finally {
-    if (probe) await probe.stop().catch(() => undefined);
-    await proxy.close();
   }
 }
 

@@ -76,6 +76,22 @@ export function cpuSecondsOf(pid) {
   }
 }
 
+/** Pids of the direct children of `pid` (e.g. the node:cluster workers of a server), from /proc. */
+export function childPids(pid) {
+  const children = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 4 (the first after state) is the parent pid.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      /* raced with its exit */
+    }
+  }
+  return children.sort((a, b) => a - b);
+}
+
 /** CPU seconds all processes on the machine have used so far (non-idle time of /proc/stat). */
 export function machineBusySeconds() {
   try {
@@ -145,14 +161,24 @@ export function sampleMemory(pid, intervalMs = 100) {
 
 /**
  * CPU seconds used by a few named processes between `start()` and `stop()`, with the wall time, so a
- * report can show how the two cores were shared between load generator, server and database.
- * @param {Record<string, number | 'self' | null>} pids
+ * report can show how the two cores were shared between load generator, server and database. A
+ * `{ tree: pid }` entry counts the process and its children (a clustered server: primary + workers;
+ * the children are listed when the split starts).
+ * @param {Record<string, number | 'self' | { tree: number } | null>} pids
  */
 export function cpuSplit(pids) {
-  const read = () =>
-    Object.fromEntries(
-      Object.entries(pids).map(([name, pid]) => [name, pid === 'self' ? ownCpuSeconds() : pid ? cpuSecondsOf(pid) : null]),
-    );
+  const members = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [name, pid !== null && typeof pid === 'object' ? [pid.tree, ...childPids(pid.tree)] : pid]),
+  );
+  const cpuOf = (pid) => {
+    if (pid === 'self') return ownCpuSeconds();
+    if (Array.isArray(pid)) {
+      const each = pid.map(cpuSecondsOf);
+      return each.some((s) => s === null) ? null : each.reduce((sum, s) => sum + s, 0);
+    }
+    return pid ? cpuSecondsOf(pid) : null;
+  };
+  const read = () => Object.fromEntries(Object.entries(members).map(([name, pid]) => [name, cpuOf(pid)]));
   const before = read();
   const machineBefore = machineBusySeconds();
   const t0 = performance.now();

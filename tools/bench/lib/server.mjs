@@ -5,6 +5,7 @@ import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childPids } from './measure.mjs';
 
 /** Repository root (tools/bench/lib → ../../..). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -40,6 +41,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @property {string} logFile
  * @property {() => Promise<number | null>} stop  SIGTERM, then SIGKILL after 15 s; resolves to the exit code
  * @property {() => boolean} alive
+ * @property {number} processes  SERVER_PROCESSES it runs with (1: no workers)
+ * @property {() => number[]} workers  pids of its node:cluster workers (none with one process)
  */
 
 /** Servers started by this process, stopped on exit whatever happens. */
@@ -62,7 +65,8 @@ function hookExit() {
 /**
  * Spawns `node apps/server/dist/main.js` (or another `entry` script that starts the built server, such as
  * a bench launcher that mounts extra modules) with `env` added to a minimal environment, waits until
- * /health/ready answers 200 (or the process dies, or `timeoutMs` passes).
+ * /health/ready answers 200 (or the process dies, or `timeoutMs` passes) and, with `SERVER_PROCESSES` > 1
+ * in `env`, until all its worker processes exist.
  * @param {{ env: Record<string, string>, logFile: string, timeoutMs?: number, nodeArgs?: string[], entry?: string }} options
  * @returns {Promise<RunningServer>}
  */
@@ -98,6 +102,8 @@ export async function startServer({ env, logFile, timeoutMs = 90_000, nodeArgs =
     pid: /** @type {number} */ (child.pid),
     baseUrl,
     logFile,
+    processes: Number(env.SERVER_PROCESSES ?? 1),
+    workers: () => childPids(/** @type {number} */ (child.pid)),
     alive: () => exitCode === undefined,
     stop: async () => {
       if (exitCode !== undefined) return exitCode;
@@ -113,7 +119,7 @@ export async function startServer({ env, logFile, timeoutMs = 90_000, nodeArgs =
     if (exitCode !== undefined) throw new Error(`server exited with ${exitCode} during start; log ${logFile}:\n${tail(logFile)}`);
     try {
       const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return server;
+      if (response.ok && (server.processes === 1 || server.workers().length >= server.processes)) return server;
     } catch {
       /* not listening yet */
     }

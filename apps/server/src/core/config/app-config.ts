@@ -22,6 +22,8 @@ export interface AppConfig {
   embedded: boolean;
   host: string;
   port: number;
+  /** HTTP worker processes sharing the port (node:cluster); 1 = this process serves alone. */
+  processes: number;
   dataDir: string;
   database: DatabaseConfig;
   auth: {
@@ -119,6 +121,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
   DB_MIGRATE_ON_START: booleanFlag.optional(),
@@ -139,7 +142,7 @@ const envSchema = z.object({
   SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
-  PHOTO_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+  PHOTO_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DEDUPE_RADIUS_METRES: z.coerce.number().int().min(5).max(1000).default(50),
   DEDUPE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
@@ -280,12 +283,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((e.WECHAT_APP_ID === undefined) !== (e.WECHAT_APP_SECRET === undefined)) {
     throw new ConfigError('WECHAT_APP_ID and WECHAT_APP_SECRET are set together (or neither, without WeChat login)');
   }
+  if (e.SERVER_PROCESSES > 1 && embedded) {
+    throw new ConfigError('SERVER_PROCESSES > 1 requires DATABASE_URL (MySQL); the embedded SQLite file is for one process');
+  }
   const port = e.PORT;
   return {
     env: e.NODE_ENV,
     embedded,
     host: e.HOST,
     port,
+    processes: e.SERVER_PROCESSES,
     dataDir,
     database: {
       engine: url ? 'mysql' : 'sqlite',
@@ -316,7 +323,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : undefined,
       signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS,
     },
-    photos: { maxBytes: e.PHOTO_MAX_BYTES, maxPixels: e.PHOTO_MAX_PIXELS, processingConcurrency: e.PHOTO_PROCESSING_CONCURRENCY },
+    photos: {
+      maxBytes: e.PHOTO_MAX_BYTES,
+      maxPixels: e.PHOTO_MAX_PIXELS,
+      // Per process: by default the cores are shared out between the processes, so memory stays bounded.
+      processingConcurrency:
+        e.PHOTO_PROCESSING_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / e.SERVER_PROCESSES)),
+    },
     tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
     dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS },
     intake: {

