@@ -30,7 +30,9 @@ export function isOverdue(ticket: Pick<ListedTicket, 'overdue' | 'status' | 'acc
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function toTicketSummary(ticket: Pick<ListedTicket, 'id' | 'ticketNo' | 'status' | 'category' | 'department' | 'resolveBy'>): TicketSummary {
+export function toTicketSummary(
+  ticket: Pick<ListedTicket, 'id' | 'ticketNo' | 'status' | 'category' | 'department' | 'resolveBy' | 'supporterCount'>,
+): TicketSummary {
   return {
     id: ticket.id,
     ticketNo: ticket.ticketNo,
@@ -55,6 +57,7 @@ export function toTicketListItem(ticket: ListedTicket, regionName: string | null
     category: ticket.category ? { code: ticket.category.code, name: ticket.category.name } : null,
     department: ticket.department ? { code: ticket.department.code, name: ticket.department.name } : null,
     resolveBy: iso(ticket.resolveBy),
+    supporterCount: ticket.supporterCount,
     description: ticket.description,
     regionCode: ticket.regionCode,
     regionName,
