@@ -26,6 +26,10 @@ function apiBaseOrExit(): string {
 export default defineConfig<'webpack5'>((merge) => {
   const platform = process.env.TARO_ENV ?? 'h5';
   const apiBase = apiBaseOrExit();
+  const subscribeTemplateIds = (process.env.SUBSCRIBE_TEMPLATE_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'suishoupai',
@@ -37,6 +41,7 @@ export default defineConfig<'webpack5'>((merge) => {
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
       APP_VERSION: JSON.stringify(packageJson.version),
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplateIds),
     },
     // Workspace libs are compiled from source (Taro only transpiles src/ unless told), so the client
     // never waits for a lib build.
@@ -52,7 +57,7 @@ export default defineConfig<'webpack5'>((merge) => {
       enable: true,
       // One cache per platform and mode, and per API_BASE so a cached module never carries another
       // deployment's URL.
-      name: `${process.env.NODE_ENV ?? 'production'}-${platform}-${createHash('sha1').update(apiBase).digest('hex').slice(0, 8)}`,
+      name: `${process.env.NODE_ENV ?? 'production'}-${platform}-${createHash('sha1').update(`${apiBase}|${subscribeTemplateIds.join(',')}`).digest('hex').slice(0, 8)}`,
     },
     mini: {
       compile: { include: [contractsSource, geoSource, rulesSource] },

@@ -67,6 +67,7 @@ const taro = {
   getLocation: jest.fn((_options: Taro.getLocation.Option) => locationHandler()),
   chooseLocation: jest.fn(() => Promise.reject({ errMsg: 'chooseLocation:fail cancel' })),
   login: jest.fn(() => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' })),
+  requestSubscribeMessage: jest.fn((_options: { tmplIds: string[] }) => ok('requestSubscribeMessage')),
 };
 
 export default taro;

@@ -11,11 +11,17 @@ declare module '*.png' {
 declare const API_BASE: string;
 /** Version of apps/client/package.json, shown on the 我的 page. */
 declare const APP_VERSION: string;
+/**
+ * WeChat subscribe-message template ids (env SUBSCRIBE_TEMPLATE_IDS, comma-separated; the same ids the
+ * server sends with, WECHAT_TEMPLATE_STATUS / WECHAT_TEMPLATE_RESOLVED). Empty: nothing is asked.
+ */
+declare const SUBSCRIBE_TEMPLATE_IDS: readonly string[];
 
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV?: 'weapp' | 'h5';
     API_BASE?: string;
     TARO_APP_ALLOW_HTTP?: string;
+    SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }

@@ -29,6 +29,8 @@ export interface TicketEventView {
   note: string | null;
   departmentName: string | null;
   until: string | null;
+  /** Staff/admin only: why the system sent the ticket where it went (为什么派给这个部门), one line per step. */
+  trace: string[] | null;
   photos: PhotoView[];
   createdAt: string;
 }

@@ -54,6 +54,16 @@ export function Timeline({ events, department = null }: TimelineProps) {
             </Text>
             {event.until ? <Text className="timeline__meta">期限至 {formatDateTime(event.until)}</Text> : null}
             {event.note ? <Text className="timeline__note">{event.note}</Text> : null}
+            {event.trace && event.trace.length > 0 ? (
+              <View className="timeline__trace">
+                <Text className="timeline__trace-title">为什么派给这个部门</Text>
+                {event.trace.map((line, lineIndex) => (
+                  <Text key={lineIndex} className="timeline__trace-line">
+                    {line}
+                  </Text>
+                ))}
+              </View>
+            ) : null}
             <PhotoGrid photos={event.photos} />
           </View>
         </View>

@@ -82,6 +82,7 @@ export function toEventView(event: TicketEvent, photos: PhotoView[], audience: '
     note: forStaff || NOTES_RESIDENTS_SEE.has(event.action) ? event.note : null,
     departmentName: event.department?.name ?? null,
     until: forStaff ? (event.data?.until ?? null) : null,
+    trace: forStaff ? (event.data?.trace ?? null) : null,
     photos,
     createdAt: event.createdAt.toISOString(),
   };

@@ -1,4 +1,4 @@
-import type { CategorySuggestion, ClassificationRuleView, ErrorBody, TicketDetail } from '@ssp/contracts';
+import type { CategorySuggestion, ClassificationRuleView, ErrorBody, ReportDetail, TicketDetail } from '@ssp/contracts';
 import { DataSource } from 'typeorm';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { MANHOLE, STREETLIGHT, nextSpot, reportBody, submitReport, uploadPhoto } from '../helpers/reporting';
@@ -54,6 +54,12 @@ describe('classify, dedupe and correct (ARCHITECTURE.md §6 steps 3–5)', () =>
       outcome: 'accepted',
       ticket: { status: 'dispatched', category: { code: STREETLIGHT.code }, department: { code: STREETLIGHT.departmentCode } },
     });
+    // Staff read why the ticket came to them (为什么派给这个部门); the resident's timeline keeps it to itself.
+    const lightStaff = await loginAs(t.baseUrl, 'staff', { username: STREETLIGHT.staffUsername });
+    const opened = (await ticket(lightStaff, response.body.ticket?.id ?? '')).body.events[0];
+    expect(opened.trace?.join('\n')).toMatch(/自动分类/);
+    const mine = await request<ReportDetail>(t.baseUrl, 'GET', `/api/v1/reports/${response.body.id}`, { headers: alice.headers });
+    expect(mine.body.timeline[0].trace).toBeNull();
   });
 
   it("lets an admin's keyword rule override the model, for suggestions and for dispatch", async () => {

@@ -15,6 +15,7 @@ import { draftProblem, submitFailureText, submitReport } from './submit-report';
 import { useCategorySuggestions } from './use-category-suggestions';
 import { useReportDraft } from './use-report-draft';
 import './index.css';
+import { askForProgressNotices } from '@/services/notifications/subscribe';
 
 type Phase = 'editing' | 'uploading' | 'sending' | 'failed';
 
@@ -55,6 +56,8 @@ function ReportForm({ presetCategory }: { presetCategory: string | null }) {
       await Taro.showToast({ title: problem, icon: 'none' });
       return;
     }
+    // Inside the tap, before anything else waits: WeChat only asks while the gesture lasts.
+    await askForProgressNotices();
     setPhase('uploading');
     setError(null);
     setUploads({});

@@ -11,6 +11,12 @@ const INBOX_TABS: readonly TicketTab[] = [
   { key: 'all', label: '全部', filters: {}, emptyText: '还没有工单' },
 ];
 
+/** The command centre chases what is late first (督办): admins open on the overdue tab. */
+const ADMIN_TABS: readonly TicketTab[] = [
+  ...INBOX_TABS.filter((tab) => tab.key === 'overdue'),
+  ...INBOX_TABS.filter((tab) => tab.key !== 'overdue'),
+];
+
 /** A department's work: tickets to sign for, in progress, overdue and done. Admins see every department. */
 export default function InboxPage() {
   return (
@@ -22,7 +28,7 @@ export default function InboxPage() {
               title={user.department?.name ?? (user.role === 'admin' ? '全部部门' : '未分配部门')}
               subtitle={user.nickname}
             />
-            <TicketList tabs={INBOX_TABS} />
+            <TicketList tabs={user.role === 'admin' ? ADMIN_TABS : INBOX_TABS} />
           </>
         )}
       </StaffGate>

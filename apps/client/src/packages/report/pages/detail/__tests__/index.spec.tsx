@@ -25,6 +25,7 @@ function event(
     note: null,
     departmentName: '市政养护',
     until: null,
+    trace: null,
     photos: [],
     createdAt: '2025-06-02T08:00:00.000Z',
     ...overrides,

@@ -45,6 +45,7 @@ function ticket(overrides: Partial<TicketDetail> = {}): TicketDetail {
         note: null,
         departmentName: '市政设施综合养护管理中心',
         until: null,
+        trace: ['问题类型：公用设施/井盖（居民选择）', '规则「井盖归养护中心」命中 → 派往 市政设施综合养护管理中心'],
         photos: [],
         createdAt: '2025-06-01T08:00:00.000Z',
       },
@@ -111,6 +112,9 @@ describe('ticket page', () => {
     expect(buttons).toEqual(['签收', '退单', '申请转派']);
     expect(screen.getByText('秦淮区')).toBeTruthy();
     expect(document.querySelectorAll('#timeline .timeline__item')).toHaveLength(1);
+    // Staff see why the system sent the ticket to them.
+    expect(screen.getByText('为什么派给这个部门')).toBeTruthy();
+    expect(screen.getByText('规则「井盖归养护中心」命中 → 派往 市政设施综合养护管理中心')).toBeTruthy();
     fireEvent.click(document.querySelector('#ticket-photos img') as HTMLElement);
     expect(taroTest.taro.previewImage).toHaveBeenCalledWith({ urls: [PHOTO.url], current: PHOTO.url });
 
