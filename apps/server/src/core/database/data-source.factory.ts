@@ -26,7 +26,9 @@ export async function buildDataSourceOptions(db: DatabaseConfig, entities: Entit
       // mysql2 would otherwise read and write DATETIME in the server's local zone.
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
-      extra: { connectionLimit: 20, enableKeepAlive: true },
+      // trace: mysql2 captures a stack for every query to decorate errors; ours carry their own context,
+      // and the capture was ~4 % of the server's CPU on the staff inbox.
+      extra: { connectionLimit: 20, enableKeepAlive: true, trace: false },
     };
   }
   mkdirSync(path.dirname(db.sqlitePath), { recursive: true });
