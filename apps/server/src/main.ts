@@ -63,8 +63,8 @@ async function serve(config: AppConfig): Promise<void> {
 /**
  * SERVER_PROCESSES > 1 (ARCHITECTURE.md §12, stateless instances): this primary process applies the
  * migrations and the seed once, then forks the workers, which share the port (node:cluster hands the
- * connections out round-robin) and skip both steps. A worker that dies is replaced; one that dies
- * before listening stops the server. On SIGTERM/SIGINT the workers stop gracefully and the primary
+ * connections out round-robin) and skip both steps. A worker that dies is replaced; one that exits by
+ * itself before listening stops the server. On SIGTERM/SIGINT the workers stop gracefully and the primary
  * exits 0 when all of them did.
  */
 async function supervise(config: AppConfig): Promise<void> {
@@ -111,7 +111,9 @@ async function supervise(config: AppConfig): Promise<void> {
         return;
       }
       logger.error({ workerPid: worker.process.pid, code, signal }, 'worker process exited unexpectedly');
-      if (!listened) return stop('a worker failed to start', 1);
+      // A worker that gave up on its own before listening hit a boot error every replacement would hit too;
+      // one killed from outside while booting (the OOM killer, an operator) is replaced like any other.
+      if (!listened && signal === null) return stop('a worker failed to start', 1);
       const now = Date.now();
       restarts.push(now);
       while (restarts.length > 0 && restarts[0] < now - 60_000) restarts.shift();
