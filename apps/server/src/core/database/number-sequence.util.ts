@@ -9,15 +9,17 @@ export function beijingDay(now: Date): string {
 }
 
 /**
- * The next value of a named counter inside the caller's transaction. The UPDATE takes the row lock, so
- * concurrent transactions get distinct values; the row is created on first use.
+ * Advances a named counter by `count` inside the caller's transaction and returns its new value (the
+ * last of the `count` values taken). The UPDATE takes the row lock, so concurrent transactions get
+ * distinct values; the row is created on first use.
  */
-export async function nextSequenceValue(manager: EntityManager, name: string): Promise<number> {
+export async function nextSequenceValue(manager: EntityManager, name: string, count = 1): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`);
   const increment = () =>
     manager
       .createQueryBuilder()
       .update(NumberSequence)
-      .set({ value: () => 'value + 1' })
+      .set({ value: () => `value + ${count}` })
       .where('name = :name', { name })
       .execute();
   // Update first: on the usual path the row exists and the UPDATE's exclusive lock is the only lock taken
@@ -31,8 +33,12 @@ export async function nextSequenceValue(manager: EntityManager, name: string): P
 }
 
 /** A daily number such as GD2026112700042: prefix, Beijing date, 5-digit counter of that day. */
+export function formatDailyNumber(prefix: string, day: string, value: number): string {
+  return `${prefix}${day}${String(value).padStart(5, '0')}`;
+}
+
+/** The next daily number inside the caller's transaction (the counter row stays locked until it ends). */
 export async function nextDailyNumber(manager: EntityManager, prefix: string, now: Date): Promise<string> {
   const day = beijingDay(now);
-  const value = await nextSequenceValue(manager, `${prefix}:${day}`);
-  return `${prefix}${day}${String(value).padStart(5, '0')}`;
+  return formatDailyNumber(prefix, day, await nextSequenceValue(manager, `${prefix}:${day}`));
 }

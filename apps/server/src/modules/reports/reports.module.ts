@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DailyNumberAllocator } from '../../core/database/daily-number.allocator';
 import { ClassificationModule } from '../classification/classification.module';
 import { IntakeModule } from '../intake/intake.module';
 import { PhotosModule } from '../photos/photos.module';
@@ -12,6 +13,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [ClassificationModule, IntakeModule, PhotosModule, TicketsModule],
   controllers: [ReportsController, AdminReportsController],
-  providers: [ReportsService, ReportsRepository, ModerationService],
+  providers: [ReportsService, ReportsRepository, ModerationService, DailyNumberAllocator],
 })
 export class ReportsModule {}

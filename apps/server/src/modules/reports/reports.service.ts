@@ -14,7 +14,7 @@ import type { AuthUser } from '../../core/auth/auth-user';
 import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { isUniqueViolation } from '../../core/database/database-error.util';
-import { nextDailyNumber } from '../../core/database/number-sequence.util';
+import { DailyNumberAllocator } from '../../core/database/daily-number.allocator';
 import { DomainError, NotFoundError } from '../../core/errors/domain.error';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-cursor.util';
 import { PhotosRepository } from '../photos/photos.repository';
@@ -40,6 +40,7 @@ export interface CreateReportResult {
 @Injectable()
 export class ReportsService {
   constructor(
+    private readonly numbers: DailyNumberAllocator,
     private readonly reports: ReportsRepository,
     private readonly tickets: TicketsRepository,
     private readonly ticketService: TicketsService,
@@ -73,11 +74,10 @@ export class ReportsService {
     };
     const decision = verdict.outcome === 'accepted' ? await this.dispatch.decide(dispatchInput) : null;
     const suggested = decision ? decision.suggested : verdict.outcome === 'review' ? await this.dispatch.suggest(dispatchInput.description) : null;
-    // The daily numbers come from one counter row each, which every submission of the city locks: each is
-    // taken in its own short transaction, so the row is locked for two statements, not for the whole
-    // write below. A submission that fails after this leaves a gap in the day's numbers.
-    const reportNo = await this.reports.transaction((manager) => nextDailyNumber(manager, 'SP', now));
-    const ticketNo = decision && !decision.duplicate ? await this.reports.transaction((manager) => nextDailyNumber(manager, 'GD', now)) : undefined;
+    // Numbers come from blocks this instance reserved (DailyNumberAllocator), not from the counter row
+    // inside the write below: a submission that fails after this leaves a gap in the day's numbers.
+    const reportNo = await this.numbers.next('SP', now);
+    const ticketNo = decision && !decision.duplicate ? await this.numbers.next('GD', now) : undefined;
 
     try {
       const report = await this.reports.transaction(async (manager) => {
