@@ -196,7 +196,7 @@ async function main() {
     for (let i = 0; i < Math.min(200, lookups.length); i++) await repository.openTicketsNear(lookups[i]);
     const lookup = await sequential(lookups.length, (i) => repository.openTicketsNear(lookups[i]));
     const full = await sequential(Math.min(options.serviceLookups, points.length), (i) =>
-      service.findDuplicate({ ...points[i], photoHashes: ['3c3e1f0f0f8f8fc7'], description: '路灯不亮了，晚上黑乎乎的', now }),
+      service.findDuplicate({ ...points[i], photos: [{ phash: '3c3e1f0f0f8f8fc7', fingerprint: null }], description: '路灯不亮了，晚上黑乎乎的', now }),
     );
     const baseline = await sequential(Math.min(options.baselineLookups, lookups.length), (i) => pool.query(...baselineQuery(lookups[i])).then(([rows]) => rows));
     const primaryKey = await sequential(ids.length, (i) => pool.query('SELECT id, categoryId, lat, lng, description, createdAt FROM tickets WHERE id = ?', [ids[i].id]).then(([rows]) => rows));
