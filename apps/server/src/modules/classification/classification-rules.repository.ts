@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Category } from '../categories/entities/category.entity';
 import { ClassificationRule } from './entities/classification-rule.entity';
+import { changeStamp } from '../../core/database/change-stamp.util';
 
 @Injectable()
 export class ClassificationRulesRepository {
@@ -36,14 +37,8 @@ export class ClassificationRulesRepository {
   }
 
   /** Changes since this stamp make the classifier reload its rules (every instance polls it). */
-  async stamp(): Promise<string> {
-    const row = await this.dataSource
-      .getRepository(ClassificationRule)
-      .createQueryBuilder('r')
-      .select('COUNT(*)', 'count')
-      .addSelect('MAX(r.updatedAt)', 'latest')
-      .getRawOne<{ count: number | string; latest: Date | string | null }>();
-    return `${row?.count ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
+  stamp(): Promise<string> {
+    return changeStamp(this.dataSource.manager, ClassificationRule);
   }
 
   async insert(manager: EntityManager, rule: Pick<ClassificationRule, 'keyword' | 'categoryId' | 'enabled'>): Promise<string> {

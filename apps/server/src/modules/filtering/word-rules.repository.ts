@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WordRule } from './entities/word-rule.entity';
+import { changeStamp } from '../../core/database/change-stamp.util';
 
 export type WordRuleFields = Pick<WordRule, 'pattern' | 'level' | 'category' | 'matchMode' | 'enabled' | 'note'>;
 
@@ -30,14 +31,8 @@ export class WordRulesRepository {
   }
 
   /** Changes since this stamp make every instance recompile its matcher. */
-  async stamp(): Promise<string> {
-    const row = await this.dataSource
-      .getRepository(WordRule)
-      .createQueryBuilder('w')
-      .select('COUNT(*)', 'count')
-      .addSelect('MAX(w.updatedAt)', 'latest')
-      .getRawOne<{ count: number | string; latest: Date | string | null }>();
-    return `${row?.count ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}`;
+  stamp(): Promise<string> {
+    return changeStamp(this.dataSource.manager, WordRule);
   }
 
   async insert(manager: EntityManager, fields: WordRuleFields): Promise<WordRule> {
