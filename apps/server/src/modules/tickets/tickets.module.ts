@@ -3,6 +3,7 @@ import { ClassificationModule } from '../classification/classification.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PhotosModule } from '../photos/photos.module';
 import { SlaModule } from '../sla/sla.module';
+import { AutoCloseJob } from './auto-close.job';
 import { TicketCorrectionsService } from './ticket-corrections.service';
 import { TicketDeadlinesService } from './ticket-deadlines.service';
 import { TicketsController } from './tickets.controller';
@@ -12,7 +13,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [ClassificationModule, NotificationsModule, PhotosModule, SlaModule],
   controllers: [TicketsController],
-  providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService],
+  providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService, AutoCloseJob],
   exports: [TicketsService, TicketsRepository, TicketDeadlinesService, NotificationsModule],
 })
 export class TicketsModule {}

@@ -293,6 +293,16 @@ export class TicketsRepository {
   }
 
   /** The reports behind a ticket, first first. */
+  /** Resolved tickets nobody rated before `cutoff` (办结 before it), oldest first: due for 自动结案. */
+  resolvedBefore(cutoff: Date, limit: number): Promise<Ticket[]> {
+    return this.withNames()
+      .where('t.status = :resolved AND t.resolvedAt < :cutoff', { resolved: 'resolved', cutoff })
+      .orderBy('t.resolvedAt', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   reportsOf(ticketId: string, manager: EntityManager = this.dataSource.manager): Promise<Report[]> {
     return manager.getRepository(Report).find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

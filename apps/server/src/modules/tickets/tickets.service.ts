@@ -177,6 +177,34 @@ export class TicketsService {
   }
 
   /**
+   * 自动结案 (ARCHITECTURE.md §5): a resolved ticket whose residents neither rated nor reopened it within
+   * the reopen window closes by itself. Each is a conditional update on its version, so an instance that
+   * loses a race to a resident's rating (or to another instance) skips it. Returns how many it closed.
+   */
+  async autoCloseDue(now: Date, limit = 200): Promise<number> {
+    const due = await this.tickets.resolvedBefore(new Date(now.getTime() - this.reopenWindowMs), limit);
+    let closed = 0;
+    for (const ticket of due) {
+      try {
+        await this.tickets.transaction((manager) =>
+          this.applyTransition(
+            manager,
+            ticket,
+            'auto_close',
+            { id: null, role: 'system' },
+            { note: `办结 ${this.config.tickets.reopenWindowDays} 天内未收到市民评价，系统自动结案` },
+            now,
+          ),
+        );
+        closed += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === ErrorCode.TICKET_STALE_VERSION)) throw error;
+      }
+    }
+    return closed;
+  }
+
+  /**
    * Moves a ticket along the transition table inside the caller's transaction: a conditional update on
    * the version the caller read, the audit event and its outbox messages. Returns the event's id.
    */

@@ -12,6 +12,7 @@ import {
 } from '@ssp/contracts';
 import { DataSource } from 'typeorm';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
+import { TicketsService } from '../../modules/tickets/tickets.service';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { MANHOLE, STREETLIGHT, reportBody, submitReport, uploadPhoto } from '../helpers/reporting';
 import { request, startTestApp, type TestApp } from '../helpers/test-app';
@@ -262,6 +263,28 @@ describe('tickets', () => {
     const late = await rate({ score: 2, reopen: true, comment: '还是不行' });
     expect(late.status).toBe(422);
     expect(late.body.error.code).toBe('BUSINESS_RULE');
+  });
+
+  it('closes resolved work nobody rated once the reopen window has passed (自动结案), once', async () => {
+    const created = await submitReport(t.baseUrl, resident, reportBody({ description: '小区门口的井盖松动了，车一压就响' }));
+    const id = created.body.ticket?.id ?? '';
+    let version = await versionOf(id);
+    version = (await act(id, ownStaff, { action: 'accept', version })).body.version;
+    await act(id, ownStaff, { action: 'resolve', version, note: '已更换井座' });
+    const service = t.app.get(TicketsService);
+    const now = new Date();
+    expect(await service.autoCloseDue(now)).toBe(0);
+    const later = new Date(now.getTime() + (t.config.tickets.reopenWindowDays + 1) * 86_400_000);
+    expect(await service.autoCloseDue(later)).toBeGreaterThanOrEqual(1);
+    const detail = await request<TicketDetail>(t.baseUrl, 'GET', `/api/v1/tickets/${id}`, { headers: ownStaff.headers });
+    expect(detail.body.status).toBe('closed');
+    expect(detail.body.events.at(-1)).toMatchObject({ action: 'auto_close', label: '自动结案', actorRole: 'system' });
+    const eventsBefore = detail.body.events.length;
+    await service.autoCloseDue(later);
+    const again = await request<TicketDetail>(t.baseUrl, 'GET', `/api/v1/tickets/${id}`, { headers: ownStaff.headers });
+    expect(again.body.events).toHaveLength(eventsBefore);
+    const rated = await request<ErrorBody>(t.baseUrl, 'POST', `/api/v1/reports/${created.body.id}/rating`, { json: { score: 5 }, headers: resident.headers });
+    expect(rated.status).toBe(422);
   });
 
   describe('lists', () => {
