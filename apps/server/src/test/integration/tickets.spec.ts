@@ -272,10 +272,14 @@ describe('tickets', () => {
     version = (await act(id, ownStaff, { action: 'accept', version })).body.version;
     await act(id, ownStaff, { action: 'resolve', version, note: '已更换井座' });
     const service = t.app.get(TicketsService);
+    const statusOf = async () => (await db.query('SELECT status FROM tickets WHERE id = ?', [id]))[0].status;
     const now = new Date();
-    expect(await service.autoCloseDue(now)).toBe(0);
+    await service.autoCloseDue(now);
+    // Still inside the reopen window: the resident may yet rate or reopen it.
+    expect(await statusOf()).toBe('resolved');
     const later = new Date(now.getTime() + (t.config.tickets.reopenWindowDays + 1) * 86_400_000);
     expect(await service.autoCloseDue(later)).toBeGreaterThanOrEqual(1);
+    expect(await statusOf()).toBe('closed');
     const detail = await request<TicketDetail>(t.baseUrl, 'GET', `/api/v1/tickets/${id}`, { headers: ownStaff.headers });
     expect(detail.body.status).toBe('closed');
     expect(detail.body.events.at(-1)).toMatchObject({ action: 'auto_close', label: '自动结案', actorRole: 'system' });
