@@ -160,7 +160,8 @@ describe('敏感词管理', () => {
     taroTest.answerModal(true);
     remove();
 
-    await waitFor(() => expect(patterns()).toEqual(['代开发票']));
+    // The confirmed delete goes through the modal, the request and a reload: give a busy CI machine time.
+    await waitFor(() => expect(patterns()).toEqual(['代开发票']), { timeout: 5000 });
     expect(sent('DELETE')).toHaveLength(1);
     expect(taroTest.taro.showModal.mock.calls[0][0].content).toContain('加微信');
   });
