@@ -10,3 +10,4 @@ export * from './geo';
 export * from './ticket-views';
 export * from './intake';
 export * from './routing';
+export * from './open-data';
