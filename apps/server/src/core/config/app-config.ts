@@ -43,7 +43,15 @@ export interface AppConfig {
     signedUrlTtlSeconds: number;
   };
   /** processingConcurrency: photos decoded at once per process (the rest queue), bounding memory. */
-  photos: { maxBytes: number; maxPixels: number; processingConcurrency: number };
+  photos: {
+    maxBytes: number;
+    maxPixels: number;
+    processingConcurrency: number;
+    /** Removal of photos never attached: `on` runs it here every `cleanupSeconds`, for photos older than `unattachedHours`. */
+    cleanup: 'on' | 'off';
+    cleanupSeconds: number;
+    unattachedHours: number;
+  };
   tickets: { reopenWindowDays: number };
   /** Duplicate detection: the merge radius of a report without a category, and how old a ticket may be. */
   dedupe: { radiusMetres: number; windowDays: number };
@@ -143,6 +151,9 @@ const envSchema = z.object({
   PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   PHOTO_MAX_PIXELS: z.coerce.number().int().min(10_000).max(200_000_000).default(50_000_000),
   PHOTO_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  PHOTO_CLEANUP: z.enum(['on', 'off']).default('on'),
+  PHOTO_CLEANUP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
+  PHOTO_UNATTACHED_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DEDUPE_RADIUS_METRES: z.coerce.number().int().min(5).max(1000).default(50),
   DEDUPE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
@@ -329,6 +340,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       // Per process: by default the cores are shared out between the processes, so memory stays bounded.
       processingConcurrency:
         e.PHOTO_PROCESSING_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / e.SERVER_PROCESSES)),
+      cleanup: e.PHOTO_CLEANUP,
+      cleanupSeconds: e.PHOTO_CLEANUP_SECONDS,
+      unattachedHours: e.PHOTO_UNATTACHED_HOURS,
     },
     tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
     dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS },

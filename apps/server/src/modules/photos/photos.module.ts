@@ -6,6 +6,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { StorageModule } from '../../core/storage/storage.module';
 import { Photo } from './entities/photo.entity';
+import { PhotoCleanupJob } from './photo-cleanup.job';
 import { registerMultipart } from './photo-upload.util';
 import { PhotosController } from './photos.controller';
 import { PhotosRepository } from './photos.repository';
@@ -18,7 +19,7 @@ import { PhotosService } from './photos.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Photo]), StorageModule],
   controllers: [PhotosController],
-  providers: [PhotosService, PhotosRepository],
+  providers: [PhotosService, PhotosRepository, PhotoCleanupJob],
   exports: [PhotosService, PhotosRepository],
 })
 export class PhotosModule implements OnModuleInit {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@ssp/contracts';
-import { In, IsNull, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { In, IsNull, LessThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error';
 import { Photo } from './entities/photo.entity';
 
@@ -66,6 +66,27 @@ export class PhotosRepository {
         attached: result.affected ?? 0,
       });
     }
+  }
+
+  /** Photos nobody attached to a report or a ticket event, uploaded before `before`, oldest first. */
+  findUnattached(before: Date, limit: number): Promise<Array<Pick<Photo, 'id' | 'storageKey' | 'thumbKey'>>> {
+    return this.photos.find({
+      select: { id: true, storageKey: true, thumbKey: true },
+      where: { reportId: IsNull(), ticketEventId: IsNull(), createdAt: LessThan(before) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Deletes the row if the photo is still unattached; false when an attach got there first. */
+  async deleteUnattached(id: string): Promise<boolean> {
+    const result = await this.photos
+      .createQueryBuilder()
+      .delete()
+      .from(Photo)
+      .where({ id, reportId: IsNull(), ticketEventId: IsNull() })
+      .execute();
+    return result.affected === 1;
   }
 
   findByReportIds(reportIds: string[]): Promise<PhotoRow[]> {

@@ -140,6 +140,21 @@ export class PhotosService {
     };
   }
 
+  /**
+   * Removes up to `limit` photos uploaded before `before` that were never attached (the resident gave up
+   * on the report, or the app crashed). The row goes first, conditionally, so a photo attached meanwhile
+   * stays; only then the objects, so no row ever points at a missing file. Returns how many went.
+   */
+  async removeUnattached(before: Date, limit: number): Promise<number> {
+    let removed = 0;
+    for (const photo of await this.repository.findUnattached(before, limit)) {
+      if (!(await this.repository.deleteUnattached(photo.id))) continue;
+      await this.removeObjects({ image: photo.storageKey, thumb: photo.thumbKey });
+      removed += 1;
+    }
+    return removed;
+  }
+
   private async storeObjects(keys: PhotoKeys, photo: ProcessedPhoto): Promise<void> {
     const results = await Promise.allSettled([
       this.storage.put(keys.image, photo.image, photo.mime),

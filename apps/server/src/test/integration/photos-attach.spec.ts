@@ -1,8 +1,11 @@
 import { ErrorCode, type PhotoView } from '@ssp/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { DomainError } from '../../core/errors/domain.error';
 import { newId } from '../../core/database/id.util';
+import { STORAGE_DRIVER, type StorageDriver } from '../../core/storage/storage.driver';
+import { StoredObjectNotFoundError } from '../../core/storage/storage.error';
 import { Photo } from '../../modules/photos/entities/photo.entity';
+import { PhotoCleanupJob } from '../../modules/photos/photo-cleanup.job';
 import { PhotosRepository } from '../../modules/photos/photos.repository';
 import { PhotosService } from '../../modules/photos/photos.service';
 import { loginAs } from '../helpers/auth';
@@ -104,5 +107,59 @@ describe('attaching photos to reports and ticket events', () => {
     const views = await service.viewsForTicketEvents([eventId]);
     expect(views.get(eventId)?.map((view) => view.id)).toEqual(ids);
     expect((await service.viewsForReports([eventId])).get(eventId)).toEqual([]);
+  });
+
+  describe('removing photos that were never attached', () => {
+    const DAY = 24 * 3600_000;
+    const backdate = (ids: string[], ms: number) =>
+      dataSource.getRepository(Photo).update({ id: In(ids) }, { createdAt: new Date(Date.now() - ms) });
+    const rowsOf = async (ids: string[]) => (await dataSource.getRepository(Photo).findBy({ id: In(ids) })).map((row) => row.id).sort();
+    async function objectExists(storage: StorageDriver, key: string): Promise<boolean> {
+      try {
+        await storage.getBuffer(key);
+        return true;
+      } catch (error) {
+        if (error instanceof StoredObjectNotFoundError) return false;
+        throw error;
+      }
+    }
+
+    it('removes rows and files of old unattached photos only, keeping attached and recent ones', async () => {
+      const storage = t.app.get<StorageDriver>(STORAGE_DRIVER);
+      const [oldLoose, oldOnReport, oldOnEvent, freshLoose] = [
+        await uploadAs(alice.token),
+        await uploadAs(alice.token),
+        await uploadAs(bob.token),
+        await uploadAs(bob.token),
+      ];
+      await attach([oldOnReport], alice.userId, { reportId: newId() });
+      await attach([oldOnEvent], bob.userId, { ticketEventId: newId() });
+      await backdate([oldLoose, oldOnReport, oldOnEvent], 2 * DAY);
+      await backdate([freshLoose], 23 * 3600_000);
+      const keys = await dataSource.getRepository(Photo).findBy({ id: oldLoose });
+
+      expect(await t.app.get(PhotoCleanupJob).runOnce()).toBeGreaterThanOrEqual(1);
+
+      expect(await rowsOf([oldLoose, oldOnReport, oldOnEvent, freshLoose])).toEqual([oldOnReport, oldOnEvent, freshLoose].sort());
+      expect(await objectExists(storage, keys[0].storageKey)).toBe(false);
+      expect(await objectExists(storage, keys[0].thumbKey)).toBe(false);
+      for (const kept of await dataSource.getRepository(Photo).findBy({ id: In([oldOnReport, oldOnEvent, freshLoose]) })) {
+        expect(await objectExists(storage, kept.storageKey)).toBe(true);
+      }
+      // A second pass finds nothing more of these; the photo now 25 hours old goes on the next day's pass.
+      await t.app.get(PhotoCleanupJob).runOnce();
+      expect(await rowsOf([freshLoose])).toEqual([freshLoose]);
+      expect(await t.app.get(PhotoCleanupJob).runOnce(new Date(Date.now() + 2 * 3600_000))).toBeGreaterThanOrEqual(1);
+      expect(await rowsOf([freshLoose])).toEqual([]);
+    });
+
+    it('leaves a photo alone when an attach got there first, and an attach after removal is refused', async () => {
+      const [attachedMeanwhile, removed] = [await uploadAs(alice.token), await uploadAs(alice.token)];
+      await attach([attachedMeanwhile], alice.userId, { reportId: newId() });
+      expect(await repository.deleteUnattached(attachedMeanwhile)).toBe(false);
+      expect(await repository.deleteUnattached(removed)).toBe(true);
+      expect((await refusal(attach([removed], alice.userId, { reportId: newId() }))).code).toBe(ErrorCode.CONFLICT);
+      expect(await rowsOf([attachedMeanwhile, removed])).toEqual([attachedMeanwhile]);
+    });
   });
 });

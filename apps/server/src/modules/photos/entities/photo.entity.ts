@@ -8,6 +8,8 @@ import { User } from '../../users/entities/user.entity';
  * one report or one ticket event; an attached photo cannot be attached again.
  */
 @Entity('photos')
+// The cleanup of photos uploaded but never attached (PhotoCleanupJob) scans by these three.
+@Index('IDX_photos_unattached', ['reportId', 'ticketEventId', 'createdAt'])
 export class Photo extends BaseEntity {
   @Index()
   @Column({ type: 'varchar', length: 36 })
