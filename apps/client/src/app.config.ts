@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/report',
-      pages: ['pages/category/index', 'pages/new/index', 'pages/result/index', 'pages/detail/index'],
+      pages: ['pages/category/index', 'pages/new/index', 'pages/result/index', 'pages/detail/index', 'pages/nearby/index'],
     },
     { root: 'packages/staff', pages: ['pages/login/index', 'pages/inbox/index', 'pages/ticket/index'] },
     {
@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/classification-rules/index',
         'pages/routing-rules/index',
         'pages/routing-revisions/index',
+        'pages/dashboard/index',
       ],
     },
   ],

@@ -89,3 +89,28 @@ export function heatCells(points: ReadonlyArray<LatLng & { weight?: number }>, c
   }
   return [...cells.values()].sort((a, b) => b.count - a.count);
 }
+
+/**
+ * Where to write a polygon's name: the area centroid of its largest ring (`[lng, lat]` rings), or
+ * null without a ring of area. For the convex-ish districts of a city it falls inside them.
+ */
+export function labelPoint(rings: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): LatLng | null {
+  let best: { area: number; lng: number; lat: number } | null = null;
+  for (const ring of rings) {
+    let twiceArea = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i];
+      const [x1, y1] = ring[i + 1];
+      const cross = x0 * y1 - x1 * y0;
+      twiceArea += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+    if (twiceArea === 0) continue;
+    const area = Math.abs(twiceArea / 2);
+    if (!best || area > best.area) best = { area, lng: cx / (3 * twiceArea), lat: cy / (3 * twiceArea) };
+  }
+  return best ? { lat: best.lat, lng: best.lng } : null;
+}

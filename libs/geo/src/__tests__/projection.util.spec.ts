@@ -1,4 +1,4 @@
-import { bboxAroundMetres, boundsOf, fitProjection, heatCells } from '../projection.util';
+import { bboxAroundMetres, boundsOf, fitProjection, heatCells, labelPoint } from '../projection.util';
 
 describe('fitProjection', () => {
   const bbox = [118.0, 32.0, 119.0, 33.0] as const;
@@ -60,5 +60,19 @@ describe('heatCells', () => {
     const [busiest] = cells;
     expect(busiest.lat).toBeLessThanOrEqual(32.04101);
     expect(busiest.lat + busiest.latSize).toBeGreaterThan(32.04102);
+  });
+});
+
+describe('labelPoint', () => {
+  it('takes the centroid of the largest ring, whatever its winding', () => {
+    const small = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]] as const;
+    const large = [[10, 10], [10, 14], [14, 14], [14, 10], [10, 10]] as const;
+    expect(labelPoint([small, large])).toEqual({ lat: 12, lng: 12 });
+    expect(labelPoint([small])).toEqual({ lat: 0.5, lng: 0.5 });
+  });
+
+  it('is null without an area', () => {
+    expect(labelPoint([])).toBeNull();
+    expect(labelPoint([[[0, 0], [1, 1], [0, 0]]])).toBeNull();
   });
 });

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Canvas } from '@tarojs/components';
+import './index.css';
+
+export interface CanvasSize {
+  width: number;
+  height: number;
+}
+
+/** Draws on a context scaled to CSS pixels: (0, 0) top left, `size` in CSS pixels. */
+export type CanvasPainter = (context: CanvasRenderingContext2D, size: CanvasSize) => void;
+
+interface Canvas2DProps {
+  /** Unique on the page: the selector query finds the canvas by it. */
+  id: string;
+  /** CSS pixels; the width is the container's. */
+  height: number;
+  paint: CanvasPainter;
+  /** What the picture shows, for screen readers (the page shows the same numbers as text too). */
+  label: string;
+}
+
+interface CanvasNode {
+  width: number;
+  height: number;
+  getContext(type: '2d'): CanvasRenderingContext2D | null;
+}
+
+function pixelRatio(): number {
+  try {
+    return Math.min(3, Math.max(1, Taro.getSystemInfoSync().pixelRatio || 1));
+  } catch {
+    return 1;
+  }
+}
+
+/**
+ * A 2D canvas (the `type="2d"` API, the same in the mini program and the browser) that repaints when
+ * `paint` changes: the caller memoises it on its data. The backing store is sized to the device's
+ * pixel ratio so lines and Chinese labels stay sharp.
+ */
+export function Canvas2D({ id, height, paint, label }: Canvas2DProps) {
+  useEffect(() => {
+    let cancelled = false;
+    // After this render is committed to the page, so the query finds the node.
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((results: Array<{ node?: CanvasNode; width?: number; height?: number } | null>) => {
+          const found = results[0];
+          const node = found?.node;
+          if (cancelled || !node || !found.width || !found.height) return;
+          const context = node.getContext('2d');
+          if (!context) return;
+          const ratio = pixelRatio();
+          node.width = Math.round(found.width * ratio);
+          node.height = Math.round(found.height * ratio);
+          context.setTransform(ratio, 0, 0, ratio, 0, 0);
+          context.clearRect(0, 0, found.width, found.height);
+          paint(context, { width: found.width, height: found.height });
+        });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [id, paint]);
+
+  return <Canvas id={id} type="2d" className="canvas-2d" style={{ height: `${height}px` }} aria-label={label} />;
+}
