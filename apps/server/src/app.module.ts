@@ -20,6 +20,7 @@ import { PhotosModule } from './modules/photos/photos.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { SlaCheckModule } from './modules/sla/sla-check.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -56,6 +57,7 @@ export class AppModule {
         SlaModule,
         SlaCheckModule,
         TicketsModule,
+        StatsModule,
         UsersModule,
         SeedModule,
         ...extraModules,

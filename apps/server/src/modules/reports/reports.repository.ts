@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { transactionWithRetry } from '../../core/database/transaction.util';
-import { DataSource, type EntityManager } from 'typeorm';
+import { SATISFIED_SCORE } from '@ssp/contracts';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Category } from '../categories/entities/category.entity';
+import { Ticket } from '../tickets/entities/ticket.entity';
 import { Report } from './entities/report.entity';
 
 @Injectable()
@@ -39,8 +41,33 @@ export class ReportsRepository {
     await manager.getRepository(Report).insert(report);
   }
 
-  async rate(manager: EntityManager, id: string, rating: number, comment: string | null, now: Date): Promise<void> {
-    await manager.getRepository(Report).update({ id }, { rating, ratingComment: comment, ratedAt: now });
+  /**
+   * Records the resident's score and keeps the ticket's rating totals (read by the statistics) in step:
+   * a second rating of the same report replaces the first. Conditional on the score the caller read, so
+   * two concurrent ratings cannot both count; false when another one came first.
+   */
+  async rate(manager: EntityManager, report: Report, rating: number, comment: string | null, now: Date): Promise<boolean> {
+    const previous = report.rating;
+    const result = await manager
+      .getRepository(Report)
+      .update({ id: report.id, rating: previous === null ? IsNull() : previous }, { rating, ratingComment: comment, ratedAt: now });
+    if ((result.affected ?? 0) !== 1) return false;
+    if (report.ticketId) {
+      const satisfied = (score: number | null) => (score !== null && score >= SATISFIED_SCORE ? 1 : 0);
+      const q = (name: string) => manager.connection.driver.escape(name);
+      const plus = (column: string, delta: number) => () => `${q(column)} + ${Math.trunc(delta)}`;
+      await manager
+        .getRepository(Ticket)
+        .update(
+          { id: report.ticketId },
+          {
+            ratingCount: plus('ratingCount', previous === null ? 1 : 0),
+            ratingSum: plus('ratingSum', rating - (previous ?? 0)),
+            satisfiedCount: plus('satisfiedCount', satisfied(rating) - satisfied(previous)),
+          },
+        );
+    }
+    return true;
   }
 
   /**

@@ -192,7 +192,9 @@ export class ReportsService {
           now,
         );
       }
-      await this.reports.rate(manager, report.id, dto.score, comment, now);
+      if (!(await this.reports.rate(manager, report, dto.score, comment, now))) {
+        throw new DomainError(ErrorCode.TICKET_STALE_VERSION, '评价已被更新，请刷新后重试');
+      }
     });
     return this.detail(user, id, now);
   }

@@ -29,6 +29,7 @@ import { TicketCorrectionsService, type CorrectionPlan } from './ticket-correcti
 import { TicketDeadlinesService } from './ticket-deadlines.service';
 import { decodeCursor, encodeCursor, toEventView, toTicketListItem } from './ticket-views.mapper';
 import { TicketsRepository } from './tickets.repository';
+import { resolutionFigures, signForFigures } from './ticket-figures.util';
 
 const PAGE_SIZE = 20;
 /** Region names change only on a boundary import; a minute's staleness is harmless. */
@@ -266,7 +267,7 @@ export class TicketsService {
         const categoryId = input.categoryId ?? ticket.categoryId;
         const deadlines = await this.deadlinesFor(categoryId, now);
         const reopened = action === 'reopen' ? { reopenCount: ticket.reopenCount + 1, resolvedAt: null, resolutionReply: null } : {};
-        return { departmentId, categoryId, ...deadlines, overdue: false, pendingExtensionUntil: null, ...reopened };
+        return { departmentId, categoryId, ...deadlines, overdue: false, pendingExtensionUntil: null, dispatchedAt: now, ...reopened };
       }
       case 'return':
         return { departmentId: null, acceptBy: null, resolveBy: null, overdue: false, pendingExtensionUntil: null };
@@ -275,7 +276,9 @@ export class TicketsService {
       case 'auto_close':
         return { closedAt: now };
       case 'resolve':
-        return { resolutionReply: input.note ?? '', resolvedAt: now, pendingExtensionUntil: null };
+        return { resolutionReply: input.note ?? '', resolvedAt: now, pendingExtensionUntil: null, ...resolutionFigures(ticket, now) };
+      case 'accept':
+        return signForFigures(ticket, now);
       case 'request_extension':
         return { pendingExtensionUntil: input.data?.until ? new Date(input.data.until) : null };
       case 'approve_extension':
@@ -288,7 +291,6 @@ export class TicketsService {
         return { mergedIntoId: input.mergedIntoId ?? null, closedAt: now, pendingExtensionUntil: null, overdue: false };
       case 'split':
         return { supporterCount: Math.max(1, ticket.supporterCount - 1) };
-      case 'accept':
       case 'request_transfer':
       case 'open_dispatched':
       case 'open_triage':

@@ -12,6 +12,23 @@ import { Department } from '../../departments/entities/department.entity';
 @Index('IDX_tickets_inbox', ['departmentId', 'status', 'resolveBy', 'id'])
 @Index('IDX_tickets_queue', ['status', 'resolveBy', 'id'])
 @Index('IDX_tickets_nearby', ['geohash', 'status', 'createdAt'])
+// Covers the statistics range scan (modules/stats): every column it aggregates, so it never reads rows.
+@Index('IDX_tickets_stats', [
+  'createdAt',
+  'status',
+  'departmentId',
+  'categoryId',
+  'regionCode',
+  'supporterCount',
+  'reopenCount',
+  'acceptMinutes',
+  'acceptedOnTime',
+  'resolveMinutes',
+  'resolvedOnTime',
+  'ratingCount',
+  'ratingSum',
+  'satisfiedCount',
+])
 export class Ticket extends BaseEntity {
   @Column({ type: 'varchar', length: 20, unique: true })
   ticketNo!: string;
@@ -89,6 +106,41 @@ export class Ticket extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   reopenCount!: number;
+
+  /** The last time the ticket was sent to a department (派单, 转派, 重办); null: sent when it opened. */
+  @Column({ type: 'datetime', nullable: true })
+  dispatchedAt!: Date | null;
+
+  /** The last sign-for (签收), and the whole minutes from the dispatch before it. */
+  @Column({ type: 'datetime', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  acceptMinutes!: number | null;
+
+  /** That sign-for came by `acceptBy` (true when there was no deadline). */
+  @Column({ type: 'boolean', nullable: true })
+  acceptedOnTime!: boolean | null;
+
+  /**
+   * Whole minutes from creation to the last 办结, and whether it came by `resolveBy`. Kept when the
+   * ticket is reopened (unlike `resolvedAt`): null means never resolved.
+   */
+  @Column({ type: 'int', nullable: true })
+  resolveMinutes!: number | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  resolvedOnTime!: boolean | null;
+
+  /** Residents' ratings of the work (one per report, the latest counts): how many, their sum, how many ≥ 4. */
+  @Column({ type: 'int', default: 0 })
+  ratingCount!: number;
+
+  @Column({ type: 'int', default: 0 })
+  ratingSum!: number;
+
+  @Column({ type: 'int', default: 0 })
+  satisfiedCount!: number;
 
   /** Set when staff or an admin merged this ticket into another (status `merged`). */
   @Column({ type: 'varchar', length: 36, nullable: true })

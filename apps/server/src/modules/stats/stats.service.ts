@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  addBucketRow,
+  addCountRow,
+  daysOf,
+  emptyStatsTally,
+  isoWeekOf,
+  mergeTally,
+  metricsOf,
+  parseStatsRange,
+  weekStartOf,
+  type StatsGroup,
+  type StatsRange,
+  type StatsResponse,
+  type StatsRow,
+  type StatsTally,
+} from '@ssp/contracts';
+import { DomainError } from '../../core/errors/domain.error';
+import { StatsRepository, sqlKeyOf } from './stats.repository';
+
+const NO_GROUP_LABEL: Record<'department' | 'category' | 'region', string> = {
+  department: '未分派部门',
+  category: '未分类',
+  region: '未知区域',
+};
+
+interface Group {
+  key: string;
+  label: string;
+}
+
+/** Maps the SQL's group key (an id, a code, a city day) to the key and label the response shows. */
+type Grouper = (sqlKey: string) => Group;
+
+@Injectable()
+export class StatsService {
+  constructor(private readonly repository: StatsRepository) {}
+
+  range(from: string | undefined, to: string | undefined, now = new Date()): StatsRange {
+    const range = parseStatsRange(from, to, now);
+    if ('error' in range) throw new DomainError(ErrorCode.VALIDATION_FAILED, range.error, { from, to });
+    return range;
+  }
+
+  async stats(query: { from?: string; to?: string; groupBy?: StatsGroup }, now = new Date()): Promise<StatsResponse> {
+    const range = this.range(query.from, query.to, now);
+    const groupBy = query.groupBy ?? 'day';
+    const sqlKey = sqlKeyOf(groupBy);
+    const [counts, buckets, grouper] = await Promise.all([
+      this.repository.counts(sqlKey, range.start, range.end),
+      this.repository.buckets(sqlKey, range.start, range.end),
+      this.grouperFor(groupBy),
+    ]);
+    const tallies = new Map<string, { group: Group; tally: StatsTally }>();
+    const tallyOf = (sqlKeyValue: string): StatsTally => {
+      const group = grouper(sqlKeyValue);
+      let entry = tallies.get(group.key);
+      if (!entry) tallies.set(group.key, (entry = { group, tally: emptyStatsTally() }));
+      return entry.tally;
+    };
+    if (groupBy === 'day' || groupBy === 'week') for (const day of daysOf(range.from, range.to)) tallyOf(day);
+    for (const row of counts) addCountRow(tallyOf(row.key), row);
+    for (const row of buckets) addBucketRow(tallyOf(row.key), row);
+
+    const totals = emptyStatsTally();
+    const rows: StatsRow[] = [];
+    for (const { group, tally } of tallies.values()) {
+      mergeTally(totals, tally);
+      rows.push({ key: group.key, label: group.label, ...metricsOf(tally) });
+    }
+    if (groupBy === 'day' || groupBy === 'week') rows.sort((a, b) => a.key.localeCompare(b.key));
+    else rows.sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+    return { from: range.from, to: range.to, groupBy, totals: metricsOf(totals), rows };
+  }
+
+  private async grouperFor(groupBy: StatsGroup): Promise<Grouper> {
+    switch (groupBy) {
+      case 'day':
+        return (day) => ({ key: day, label: day });
+      case 'week':
+        return (day) => ({ key: isoWeekOf(day), label: weekStartOf(day) });
+      case 'department':
+      case 'category':
+      case 'region':
+        return this.namedGrouper(groupBy);
+    }
+  }
+
+  /** Departments by code; categories by their 大类; regions by their district (streets fold into it). */
+  private async namedGrouper(groupBy: 'department' | 'category' | 'region'): Promise<Grouper> {
+    const names = await this.repository.names();
+    const none: Group = { key: '', label: NO_GROUP_LABEL[groupBy] };
+    const groups = new Map<string, Group>();
+    if (groupBy === 'department') {
+      for (const d of names.departments) groups.set(d.id, { key: d.code, label: d.name });
+    } else if (groupBy === 'category') {
+      const byId = new Map(names.categories.map((c) => [c.id, c]));
+      for (const c of names.categories) {
+        const top = (c.parentId && byId.get(c.parentId)) || c;
+        groups.set(c.id, { key: top.code, label: top.name });
+      }
+    } else {
+      const byCode = new Map(names.regions.map((r) => [r.code, r]));
+      for (const r of names.regions) {
+        let district = r;
+        for (let hops = 0; district.level === 'street' && district.parentCode && hops < 5; hops += 1) {
+          district = byCode.get(district.parentCode) ?? district;
+          if (district.code === r.code) break;
+        }
+        groups.set(r.code, { key: district.code, label: district.name });
+      }
+    }
+    return (sqlKey) => (sqlKey === '' ? none : (groups.get(sqlKey) ?? { key: sqlKey, label: sqlKey }));
+  }
+}
