@@ -1,3 +1,4 @@
+import { STATS_MAX_RANGE_DAYS } from '@ssp/contracts';
 import { formatDateValue } from './time.util';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +23,7 @@ export function rangeDays(range: DateRange): number {
 }
 
 /** Why a range cannot be asked for, in words an admin reads; null when it is fine. */
-export function rangeProblem(range: DateRange, maxDays = 366): string | null {
+export function rangeProblem(range: DateRange, maxDays = STATS_MAX_RANGE_DAYS): string | null {
   const days = rangeDays(range);
   if (days === 0) return '开始日期不能晚于结束日期';
   if (days > maxDays) return `时间跨度不能超过 ${maxDays} 天`;

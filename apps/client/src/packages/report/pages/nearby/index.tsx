@@ -5,7 +5,8 @@ import type { NearbyTicketsResponse, PublicTicketView, RegionOutlinesResponse } 
 import { PageState } from '@/components/page-state';
 import { StatusChip } from '@/components/status-chip';
 import { useLoader } from '@/hooks/use-loader';
-import { fetchNearbyTickets, fetchRegionOutlines } from '@/services/api';
+import { fetchNearbyTickets } from '@/services/api';
+import { regionOutlines } from '@/stores/region-outlines';
 import { newReportUrl } from '@/routes';
 import { ticketStatusView } from '@/utils/status.util';
 import { formatDateTime } from '@/utils/time.util';
@@ -18,8 +19,6 @@ const RADII: readonly { metres: number; label: string }[] = [
   { metres: 1000, label: '1公里' },
   { metres: 3000, label: '3公里' },
 ];
-
-const NO_OUTLINES: RegionOutlinesResponse = { bbox: null, districts: [] };
 
 interface NearbyView {
   point: NearbyPoint;
@@ -52,20 +51,6 @@ function ProblemRow({ item }: { item: PublicTicketView }) {
   );
 }
 
-let outlinesOnce: Promise<RegionOutlinesResponse> | null = null;
-
-/**
- * The district outlines are decoration: without them the dots and the list still make sense. They
- * change only on an import, so one copy serves the whole visit (a failed load is tried again next time).
- */
-function loadOutlines(): Promise<RegionOutlinesResponse> {
-  if (!outlinesOnce) {
-    outlinesOnce = fetchRegionOutlines();
-    outlinesOnce.catch(() => (outlinesOnce = null));
-  }
-  return outlinesOnce.catch(() => NO_OUTLINES);
-}
-
 export default function NearbyPage() {
   const [radius, setRadius] = useState(1000);
   const [mode, setMode] = useState<MapMode>('dots');
@@ -76,7 +61,7 @@ export default function NearbyPage() {
 
   const load = useCallback(async (): Promise<NearbyView> => {
     if (located.current?.attempt !== attempt) located.current = { attempt, point: nearbyPoint() };
-    const [point, outlines] = await Promise.all([located.current.point, loadOutlines()]);
+    const [point, outlines] = await Promise.all([located.current.point, regionOutlines()]);
     const answer = await fetchNearbyTickets({ lat: point.lat, lng: point.lng, coordSystem: point.coordSystem, radius });
     return { point, answer, outlines };
   }, [radius, attempt]);
