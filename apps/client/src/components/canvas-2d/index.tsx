@@ -45,22 +45,24 @@ export function Canvas2D({ id, height, paint, label }: Canvas2DProps) {
     let cancelled = false;
     // After this render is committed to the page, so the query finds the node.
     Taro.nextTick(() => {
-      Taro.createSelectorQuery()
-        .select(`#${id}`)
-        .fields({ node: true, size: true })
-        .exec((results: Array<{ node?: CanvasNode; width?: number; height?: number } | null>) => {
-          const found = results[0];
-          const node = found?.node;
-          if (cancelled || !node || !found.width || !found.height) return;
-          const context = node.getContext('2d');
-          if (!context) return;
-          const ratio = pixelRatio();
-          node.width = Math.round(found.width * ratio);
-          node.height = Math.round(found.height * ratio);
-          context.setTransform(ratio, 0, 0, ratio, 0, 0);
-          context.clearRect(0, 0, found.width, found.height);
-          paint(context, { width: found.width, height: found.height });
-        });
+      // Two requests, not one `fields({ node, size })`: Taro's H5 query answers that with the node only.
+      const query = Taro.createSelectorQuery();
+      query.select(`#${id}`).node();
+      query.select(`#${id}`).boundingClientRect();
+      query.exec((results: [{ node?: CanvasNode } | null, { width?: number; height?: number } | null]) => {
+        const node = results[0]?.node;
+        const width = results[1]?.width ?? 0;
+        const height = results[1]?.height ?? 0;
+        if (cancelled || !node || width <= 0 || height <= 0) return;
+        const context = node.getContext('2d');
+        if (!context) return;
+        const ratio = pixelRatio();
+        node.width = Math.round(width * ratio);
+        node.height = Math.round(height * ratio);
+        context.setTransform(ratio, 0, 0, ratio, 0, 0);
+        context.clearRect(0, 0, width, height);
+        paint(context, { width, height });
+      });
     });
     return () => {
       cancelled = true;

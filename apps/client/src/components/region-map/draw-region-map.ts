@@ -53,14 +53,12 @@ export function drawRegionMap(context: CanvasRenderingContext2D, size: CanvasSiz
 
   if (scene.heat && scene.heat.length > 0) {
     const busiest = Math.max(...scene.heat.map((cell) => cell.count));
-    context.globalAlpha = 0.75;
     for (const cell of scene.heat) {
       const northWest = projection.project({ lat: cell.lat + cell.latSize, lng: cell.lng });
       const southEast = projection.project({ lat: cell.lat, lng: cell.lng + cell.lngSize });
       context.fillStyle = heatColour(0.25 + (0.75 * cell.count) / busiest);
       context.fillRect(northWest.x, northWest.y, Math.max(2, southEast.x - northWest.x), Math.max(2, southEast.y - northWest.y));
     }
-    context.globalAlpha = 1;
   }
 
   if (scene.circle) {
@@ -106,10 +104,26 @@ export function drawRegionMap(context: CanvasRenderingContext2D, size: CanvasSiz
     const { x, y } = projection.project(anchor);
     if (x < 0 || y < 0 || x > size.width || y > size.height) continue;
     const text = scene.labels?.get(district.code) ?? district.name;
+    // A label wider than its district would cover its neighbours: small districts go unlabelled
+    // (the page lists every district's number beside the map).
+    if (context.measureText(text).width > projectedWidth(district, projection.project) + 8) continue;
     context.lineWidth = 3;
     context.strokeStyle = 'rgba(255, 255, 255, 0.85)';
     context.strokeText(text, x, y);
     context.fillStyle = LABEL;
     context.fillText(text, x, y);
   }
+}
+
+function projectedWidth(district: DistrictOutline, project: (point: LatLng) => { x: number }): number {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const ring of district.rings) {
+    for (const [lng, lat] of ring) {
+      const { x } = project({ lat, lng });
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+  }
+  return max - min;
 }

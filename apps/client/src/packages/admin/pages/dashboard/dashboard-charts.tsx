@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { Text, View } from '@tarojs/components';
 import type { DistrictOutline, StatsRow } from '@ssp/contracts';
 import type { BBox } from '@ssp/geo';
 import { Canvas2D, type CanvasSize } from '@/components/canvas-2d';
@@ -59,5 +60,17 @@ export function DistrictHeatMap({ rows, districts, bbox }: DistrictMapProps) {
     },
     [rows, districts, bbox],
   );
-  return <Canvas2D id="chart-districts" height={360} paint={paint} label="各区工单量分布图" />;
+  const ranked = [...rows].sort((a, b) => b.total - a.total);
+  return (
+    <>
+      <Canvas2D id="chart-districts" height={420} paint={paint} label="各区工单量分布图" />
+      <View id="district-counts" className="dashboard-districts">
+        {ranked.map((row) => (
+          <Text key={row.key} className="dashboard-districts__item" data-code={row.key}>
+            {row.label} {row.total}
+          </Text>
+        ))}
+      </View>
+    </>
+  );
 }
