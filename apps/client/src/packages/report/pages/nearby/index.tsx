@@ -121,11 +121,18 @@ export default function NearbyPage() {
                 </View>
               </View>
               <NearbyMap centre={point.gcj02} radius={answer.radius} items={answer.items} districts={outlines.districts} mode={mode} />
-              <View className="nearby-legend">
-                <Text className="nearby-legend__item nearby-legend__item--here">您的位置</Text>
-                <Text className="nearby-legend__item nearby-legend__item--open">处理中</Text>
-                <Text className="nearby-legend__item nearby-legend__item--done">已办结</Text>
-              </View>
+              {mode === 'dots' ? (
+                <View className="nearby-legend">
+                  <Text className="nearby-legend__item nearby-legend__item--here">您的位置</Text>
+                  <Text className="nearby-legend__item nearby-legend__item--open">处理中</Text>
+                  <Text className="nearby-legend__item nearby-legend__item--done">已办结</Text>
+                  <Text className="nearby-legend__note">灰线为区界</Text>
+                </View>
+              ) : (
+                <View className="nearby-legend">
+                  <Text className="nearby-legend__note">每格约200米，颜色越深，反映的人越多</Text>
+                </View>
+              )}
             </View>
             <Text id="nearby-count" className="nearby-count">
               {answer.items.length > 0 ? `共 ${answer.items.length} 个问题，由近到远` : ''}
