@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { FilteringModule } from '../filtering/filtering.module';
+import { ExportsController } from './exports.controller';
+import { ExportsRepository } from './exports.repository';
+import { ExportsService } from './exports.service';
 import { StatsController } from './stats.controller';
 import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
 
 @Module({
-  controllers: [StatsController],
-  providers: [StatsService, StatsRepository],
+  imports: [AuditModule, FilteringModule],
+  controllers: [StatsController, ExportsController],
+  providers: [StatsService, StatsRepository, ExportsService, ExportsRepository],
   exports: [StatsService],
 })
 export class StatsModule {}

@@ -15,7 +15,7 @@ export class StatsFigures1796121615041 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE `tickets` ADD `ratingSum` int NOT NULL DEFAULT '0'");
     await queryRunner.query("ALTER TABLE `tickets` ADD `satisfiedCount` int NOT NULL DEFAULT '0'");
     for (const statement of statsFiguresBackfill('mysql')) await queryRunner.query(statement);
-    await queryRunner.query("CREATE INDEX `IDX_tickets_stats` ON `tickets` (`createdAt`, `status`, `departmentId`, `categoryId`, `regionCode`, `supporterCount`, `reopenCount`, `acceptMinutes`, `acceptedOnTime`, `resolveMinutes`, `resolvedOnTime`, `ratingCount`, `ratingSum`, `satisfiedCount`)");
+    await queryRunner.query("CREATE INDEX `IDX_tickets_stats` ON `tickets` (`createdAt`, `id`, `status`, `departmentId`, `categoryId`, `regionCode`, `supporterCount`, `reopenCount`, `acceptMinutes`, `acceptedOnTime`, `resolveMinutes`, `resolvedOnTime`, `ratingCount`, `ratingSum`, `satisfiedCount`)");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -16,7 +16,7 @@ export class StatsFigures1796121615041 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_tickets_inbox\" ON \"tickets\" (\"departmentId\", \"status\", \"resolveBy\", \"id\") ");
     await queryRunner.query("CREATE INDEX \"IDX_tickets_nearby\" ON \"tickets\" (\"geohash\", \"status\", \"createdAt\") ");
     for (const statement of statsFiguresBackfill('sqlite')) await queryRunner.query(statement);
-    await queryRunner.query("CREATE INDEX \"IDX_tickets_stats\" ON \"tickets\" (\"createdAt\", \"status\", \"departmentId\", \"categoryId\", \"regionCode\", \"supporterCount\", \"reopenCount\", \"acceptMinutes\", \"acceptedOnTime\", \"resolveMinutes\", \"resolvedOnTime\", \"ratingCount\", \"ratingSum\", \"satisfiedCount\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_stats\" ON \"tickets\" (\"createdAt\", \"id\", \"status\", \"departmentId\", \"categoryId\", \"regionCode\", \"supporterCount\", \"reopenCount\", \"acceptMinutes\", \"acceptedOnTime\", \"resolveMinutes\", \"resolvedOnTime\", \"ratingCount\", \"ratingSum\", \"satisfiedCount\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
