@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { NearbyTicketsResponse } from '@ssp/contracts';
 import { makePhoto, pageUrl, reportThroughApi, staffSignIn } from './app-flows';
@@ -166,5 +167,37 @@ describe('H5 app: 附近的问题 and 数据看板 with seeded problems', () => 
     await page.locator('#range-7').click();
     await page.locator('#league-table .league__row--body').first().waitFor(WAIT);
     expect(await page.locator('#total-tickets .dashboard-tile__value').innerText()).toBe(String(SEEDS.length));
+  });
+
+  it('downloads the exports of the range as real XLSX and CSV files', async () => {
+    const page = await adminOnDashboard();
+    await page.locator('#league-table .league__row--body').first().waitFor(WAIT);
+    await screenshot(page, 'dashboard-03-exports');
+
+    const download = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download', WAIT), page.locator(button).click()]);
+      const saved = await file.path();
+      return { name: file.suggestedFilename(), bytes: await readFile(saved) };
+    };
+
+    const xlsx = await download('#export-tickets-xlsx');
+    expect(xlsx.name).toMatch(/^工单明细_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // An XLSX is a ZIP holding the workbook parts.
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(xlsx.bytes.includes(Buffer.from('xl/worksheets/'))).toBe(true);
+
+    const csv = await download('#export-tickets-csv');
+    expect(csv.name.endsWith('.csv')).toBe(true);
+    const text = csv.bytes.toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + SEEDS.length);
+    expect(lines[0]).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).toContain('新街口地铁站旁井盖缺失');
+    expect(text).not.toContain(PHONE);
+
+    const stats = await download('#export-stats-csv');
+    expect(stats.name.startsWith('部门统计_')).toBe(true);
+    expect(stats.bytes.toString('utf8')).toContain('南京市');
   });
 });
