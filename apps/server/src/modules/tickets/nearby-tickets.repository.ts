@@ -12,8 +12,10 @@ export interface PublicTicketQuery {
   centre: { lat: number; lng: number };
   openStatuses: readonly TicketStatus[];
   doneStatuses: readonly TicketStatus[];
-  /** Done tickets are shown only when resolved since then. */
+  /** Done tickets are shown only when resolved since then… */
   resolvedSince: Date;
+  /** …and created since then: a column of the index, so old closed tickets cost no row reads. */
+  doneCreatedSince: Date;
   limit: number;
 }
 
@@ -43,8 +45,9 @@ export class NearbyTicketsRepository {
         new Brackets((status) => {
           status
             .where('t.status IN (:...openStatuses)', { openStatuses: query.openStatuses })
-            .orWhere('(t.status IN (:...doneStatuses) AND t.resolvedAt >= :resolvedSince)', {
+            .orWhere('(t.status IN (:...doneStatuses) AND t.createdAt >= :doneCreatedSince AND t.resolvedAt >= :resolvedSince)', {
               doneStatuses: query.doneStatuses,
+              doneCreatedSince: query.doneCreatedSince,
               resolvedSince: query.resolvedSince,
             });
         }),

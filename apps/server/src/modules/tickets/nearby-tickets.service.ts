@@ -21,6 +21,12 @@ export const NEARBY_OPEN_STATUSES: readonly TicketStatus[] = ['pending_triage', 
 /** Finished problems residents like to see near them for a while: the city did something. */
 export const NEARBY_DONE_STATUSES: readonly TicketStatus[] = ['resolved', 'closed'];
 export const NEARBY_RESOLVED_DAYS = 30;
+/**
+ * Only done tickets created within this many days are looked at: years of closed tickets would
+ * otherwise each cost a row read to check `resolvedAt`. A problem that took longer than two months
+ * is left out of the "recently resolved" view; open ones show whatever their age.
+ */
+export const NEARBY_DONE_CREATED_DAYS = 90;
 
 /**
  * Rows are fetched with some slack beyond the radius, then kept or dropped by their *rounded* position:
@@ -57,6 +63,7 @@ export class NearbyTicketsService {
       openStatuses: NEARBY_OPEN_STATUSES,
       doneStatuses: NEARBY_DONE_STATUSES,
       resolvedSince: new Date(now.getTime() - NEARBY_RESOLVED_DAYS * DAY_MS),
+      doneCreatedSince: new Date(now.getTime() - NEARBY_DONE_CREATED_DAYS * DAY_MS),
       limit: NEARBY_LIMIT,
     });
     const regionNames = await this.tickets.regionNames();

@@ -67,6 +67,11 @@ describe('GET /api/v1/tickets/nearby', () => {
     await ticketAt('triage', offset(500, -200), '人行道上的井盖松动，踩上去会响', 'pending_triage');
     await ticketAt('fixedRecently', offset(-600, 300), '井盖破损已经修好了吗', 'resolved', { resolvedAt: new Date(Date.now() - 2 * day) });
     await ticketAt('fixedLongAgo', offset(200, 200), '很久以前的井盖问题', 'closed', { resolvedAt: new Date(Date.now() - 60 * day) });
+    await ticketAt('fixedLateOldTicket', offset(-250, 450), '一百天前上报、最近才修好的井盖', 'resolved', {
+      createdAt: new Date(Date.now() - 100 * day),
+      resolvedAt: new Date(Date.now() - 3 * day),
+    });
+    await ticketAt('openOldTicket', offset(650, 250), '一百天前上报、至今未处理的井盖', 'in_progress', { createdAt: new Date(Date.now() - 100 * day) });
     await ticketAt('rejected', offset(-150, -350), '不予受理的一条井盖上报', 'rejected');
     await ticketAt('merged', offset(350, 350), '已合并的一条井盖上报', 'merged');
     await ticketAt('twoKm', offset(2000, 0), '两公里外的井盖缺失', 'dispatched');
@@ -77,11 +82,11 @@ describe('GET /api/v1/tickets/nearby', () => {
   const idsOf = (items: PublicTicketView[]) => items.map((item) => item.id).sort();
   const expected = (...names: string[]) => names.map((name) => ids[name]).sort();
 
-  it('answers anonymous callers with the open and recently resolved problems within 1 km, nearest first', async () => {
+  it('answers anonymous callers with the open (any age) and recently resolved problems within 1 km, nearest first', async () => {
     const response = await at(CENTRE.lat, CENTRE.lng);
     expect(response.status).toBe(200);
     expect(response.body.radius).toBe(1000);
-    expect(idsOf(response.body.items)).toEqual(expected('near', 'working', 'triage', 'fixedRecently'));
+    expect(idsOf(response.body.items)).toEqual(expected('near', 'working', 'triage', 'fixedRecently', 'openOldTicket'));
     const distances = response.body.items.map((item) => item.distance);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     const fixed = response.body.items.find((item) => item.id === ids.fixedRecently);
@@ -93,7 +98,7 @@ describe('GET /api/v1/tickets/nearby', () => {
   it('widens to the asked radius, and cuts a larger one to 3 km', async () => {
     const wide = await at(CENTRE.lat, CENTRE.lng, '&radius=2500');
     expect(wide.body.radius).toBe(2500);
-    expect(idsOf(wide.body.items)).toEqual(expected('near', 'working', 'triage', 'fixedRecently', 'twoKm'));
+    expect(idsOf(wide.body.items)).toEqual(expected('near', 'working', 'triage', 'fixedRecently', 'openOldTicket', 'twoKm'));
     const huge = await at(CENTRE.lat, CENTRE.lng, '&radius=20000');
     expect(huge.status).toBe(200);
     expect(huge.body.radius).toBe(3000);
@@ -138,7 +143,7 @@ describe('GET /api/v1/tickets/nearby', () => {
     // 新街口 in GPS coordinates (see regions.spec): the same neighbourhood.
     const response = await nearby('lat=32.0436&lng=118.7732&coordSystem=wgs84');
     expect(response.status).toBe(200);
-    expect(idsOf(response.body.items)).toEqual(expected('near', 'working', 'triage', 'fixedRecently'));
+    expect(idsOf(response.body.items)).toEqual(expected('near', 'working', 'triage', 'fixedRecently', 'openOldTicket'));
   });
 
   it.each([
