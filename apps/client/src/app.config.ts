@@ -58,7 +58,7 @@ export default defineAppConfig({
   // WeChat refuses location APIs that are not declared here (and reviewed) before the release.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于确定您上报问题的位置，便于相关部门及时处置' },
+    'scope.userLocation': { desc: '用于确定您上报问题的位置、查看您附近的问题，便于相关部门及时处置' },
   },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -21,7 +21,7 @@ const DEFAULT_DAYS = 30;
 
 function Tile({ id, label, value }: { id: string; label: string; value: string }) {
   return (
-    <View id={id} className="dashboard-tile">
+    <View id={id} className="card dashboard-tile">
       <Text className="dashboard-tile__value">{value}</Text>
       <Text className="dashboard-tile__label">{label}</Text>
     </View>

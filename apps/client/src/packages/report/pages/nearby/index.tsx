@@ -36,7 +36,7 @@ function radiusText(metres: number): string {
 
 function ProblemRow({ item }: { item: PublicTicketView }) {
   return (
-    <View className="nearby-row" data-id={item.id} data-status={item.status}>
+    <View className="card nearby-row" data-id={item.id} data-status={item.status}>
       <View className="nearby-row__top">
         <Text className="nearby-row__category">{item.category?.name ?? '待分类'}</Text>
         <StatusChip view={ticketStatusView(item.status)} />
