@@ -48,7 +48,8 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // Without the demo history (SEED_DEMO_HISTORY): the flows find their own tickets on the first page.
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO_HISTORY: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

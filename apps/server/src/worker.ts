@@ -39,7 +39,7 @@ function readConfig(): AppConfig {
     return {
       ...config,
       database: { ...config.database, migrateOnStart: false },
-      seed: { onStart: false, demoAccounts: false },
+      seed: { onStart: false, demoAccounts: false, demoHistory: false },
       outbox: { ...config.outbox, worker: 'inline' },
     };
   } catch (error) {

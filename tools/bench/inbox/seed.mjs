@@ -28,6 +28,9 @@ const COLUMNS = [
   'id', 'createdAt', 'updatedAt', 'ticketNo', 'status', 'categoryId', 'regionCode', 'departmentId', 'priority',
   'description', 'lat', 'lng', 'geohash', 'acceptBy', 'resolveBy', 'overdue', 'version', 'supporterCount',
   'resolutionReply', 'resolvedAt', 'closedAt', 'pendingExtensionUntil', 'reopenCount',
+  // The statistics figures (StatsFigures migration), as the sign-for, 办结 and ratings record them.
+  'dispatchedAt', 'acceptedAt', 'acceptMinutes', 'acceptedOnTime', 'resolveMinutes', 'resolvedOnTime',
+  'ratingCount', 'ratingSum', 'satisfiedCount',
 ];
 
 const PROBLEMS = [
@@ -191,6 +194,12 @@ export function ticketGenerator({ total, reference, seed, now }) {
     const done = status === 'resolved' || status === 'closed';
     const resolvedMs = done ? createdMs + Math.floor(random() * 5 * DAY_MS) : null;
     const closedMs = status === 'closed' ? resolvedMs + 3 * DAY_MS : null;
+    // Signed for (in_progress and after): minutes skewed short with a long tail, 85 % on time.
+    const accepted = status === 'in_progress' || done;
+    const acceptMinutes = accepted ? Math.floor(random() * random() * 720) : null;
+    const acceptedMs = acceptMinutes === null ? null : createdMs + acceptMinutes * 60_000;
+    const rating = status === 'closed' && random() < 0.6 ? 1 + Math.floor(random() * 5) : null;
+    const reopened = done && random() < 0.05 ? 1 : 0;
     const day = new Date(createdMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
     // i mod 100000 is unique within a day (a day holds far fewer tickets), so ticketNo is unique.
     const ticketNo = `GD${day}${String(i % 100000).padStart(5, '0')}`;
@@ -219,7 +228,16 @@ export function ticketGenerator({ total, reference, seed, now }) {
       resolvedMs === null ? N : dt0(resolvedMs),
       closedMs === null ? N : dt0(closedMs),
       N,
-      0,
+      reopened,
+      N,
+      acceptedMs === null ? N : dt0(acceptedMs),
+      acceptMinutes ?? N,
+      acceptMinutes === null ? N : random() < 0.85 ? 1 : 0,
+      resolvedMs === null ? N : Math.floor((resolvedMs - createdMs) / 60_000),
+      resolvedMs === null ? N : random() < 0.75 ? 1 : 0,
+      rating === null ? 0 : 1,
+      rating ?? 0,
+      rating !== null && rating >= 4 ? 1 : 0,
     ].join('\t');
   }
 

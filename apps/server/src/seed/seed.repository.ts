@@ -8,6 +8,8 @@ import { DefaultRoute } from '../modules/routing/entities/default-route.entity';
 import { RoutingRuleDraft } from '../modules/routing/entities/routing-rule-draft.entity';
 import { RoutingRuleRevision } from '../modules/routing/entities/routing-rule-revision.entity';
 import { SlaPolicy } from '../modules/sla/entities/sla-policy.entity';
+import { TicketEvent } from '../modules/tickets/entities/ticket-event.entity';
+import { Ticket } from '../modules/tickets/entities/ticket.entity';
 import { WorkCalendarDay } from '../modules/sla/entities/work-calendar-day.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -21,7 +23,20 @@ export interface SeedTransaction {
   isEmpty(entity: EntityTarget<ObjectLiteral>): Promise<boolean>;
 }
 
-export const SEED_ENTITIES = { Category, DefaultRoute, Department, Region, RoutingRuleDraft, RoutingRuleRevision, SlaPolicy, User, WordRule, WorkCalendarDay } as const;
+export const SEED_ENTITIES = {
+  Category,
+  DefaultRoute,
+  Department,
+  Region,
+  RoutingRuleDraft,
+  RoutingRuleRevision,
+  SlaPolicy,
+  Ticket,
+  TicketEvent,
+  User,
+  WordRule,
+  WorkCalendarDay,
+} as const;
 
 /** The seeder's only access to the database: look up by natural key, insert what is missing. */
 @Injectable()

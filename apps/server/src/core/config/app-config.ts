@@ -62,7 +62,8 @@ export interface AppConfig {
   routing: { refreshSeconds: number };
   /** The SLA check (催办/督办): `on` runs it in this process every `checkSeconds`; safe in several at once. */
   sla: { check: 'on' | 'off'; checkSeconds: number };
-  seed: { onStart: boolean; demoAccounts: boolean };
+  /** demoHistory: ~1,500 past tickets for the dashboards, into an empty tickets table (demo only). */
+  seed: { onStart: boolean; demoAccounts: boolean; demoHistory: boolean };
   outbox: OutboxConfig;
   notifications: NotificationsConfig;
   http: { bodyLimitBytes: number; corsOrigins: string[]; h5Dir: string; trustProxy: boolean };
@@ -160,6 +161,7 @@ const envSchema = z.object({
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
+  SEED_DEMO_HISTORY: booleanFlag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   CORS_ORIGINS: z.string().default(''),
   TRUST_PROXY: booleanFlag.default(false),
@@ -344,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),
+      demoHistory: !production && (e.SEED_DEMO_HISTORY ?? (embedded && (e.SEED_DEMO_ACCOUNTS ?? embedded))),
     },
     outbox: outboxConfigOf(e),
     notifications: notificationsConfigOf(e, embedded),

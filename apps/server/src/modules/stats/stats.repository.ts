@@ -35,7 +35,7 @@ interface Names {
 }
 
 /**
- * The statistics' SQL: two range scans of `IDX_tickets_stats` (which covers every column they read),
+ * The statistics' SQL: three range scans of `IDX_tickets_stats` (which covers every column they read),
  * aggregated by the database; nothing per ticket crosses the wire. Same statements on both engines
  * except the city-day expression.
  */
@@ -49,7 +49,9 @@ export class StatsRepository {
 
   private keyExpression(key: StatsSqlKey): string {
     const createdAt = this.q('createdAt');
-    if (key !== 'day') return this.q(key);
+    // Ids and codes are ASCII: grouping them under the binary collation gives the same groups, and on
+    // MariaDB it costs about half of grouping under utf8mb4_unicode_ci (measured at 250,000 rows).
+    if (key !== 'day') return this.mysql ? `${this.q(key)} COLLATE utf8mb4_bin` : this.q(key);
     // City day (UTC+8). MySQL: DATE() of the shifted time; SQLite stores UTC text that strftime reads.
     return this.mysql ? `DATE(${createdAt} + INTERVAL 8 HOUR)` : `strftime('%Y-%m-%d', ${createdAt}, '+8 hours')`;
   }
@@ -105,20 +107,18 @@ export class StatsRepository {
     }));
   }
 
-  /** Sign-for and resolution durations of non-merged tickets, counted per bucket. */
-  async buckets(key: StatsSqlKey, start: Date, end: Date): Promise<StatsBucketRow[]> {
-    const select = (kind: StatsBucketRow['kind'], column: string) =>
-      `SELECT ${this.keyExpression(key)} AS k, '${kind}' AS kind, ${this.bucketExpression(column)} AS lower_bound, COUNT(*) AS n` +
+  /**
+   * Sign-for (`accept`) or resolution durations of non-merged tickets, counted per bucket. One statement
+   * per kind, so the server can run the scans side by side on two connections.
+   */
+  async buckets(key: StatsSqlKey, kind: StatsBucketRow['kind'], start: Date, end: Date): Promise<StatsBucketRow[]> {
+    const column = kind === 'accept' ? 'acceptMinutes' : 'resolveMinutes';
+    const sql =
+      `SELECT ${this.keyExpression(key)} AS k, ${this.bucketExpression(column)} AS lower_bound, COUNT(*) AS n` +
       ` FROM ${this.q('tickets')} WHERE ${this.range()} AND ${this.q('status')} <> 'merged' AND ${this.q(column)} IS NOT NULL` +
       ` GROUP BY k, lower_bound`;
-    const sql = `${select('accept', 'acceptMinutes')} UNION ALL ${select('resolve', 'resolveMinutes')}`;
     const rows = await this.run<Record<string, unknown>>(sql, { start, end });
-    return rows.map((row) => ({
-      key: keyText(row.k),
-      kind: row.kind === 'accept' ? 'accept' : 'resolve',
-      lower: Number(row.lower_bound),
-      count: Number(row.n),
-    }));
+    return rows.map((row) => ({ key: keyText(row.k), kind, lower: Number(row.lower_bound), count: Number(row.n) }));
   }
 
   async names(): Promise<Names> {

@@ -47,9 +47,10 @@ export class StatsService {
     const range = this.range(query.from, query.to, now);
     const groupBy = query.groupBy ?? 'day';
     const sqlKey = sqlKeyOf(groupBy);
-    const [counts, buckets, grouper] = await Promise.all([
+    const [counts, accepts, resolutions, grouper] = await Promise.all([
       this.repository.counts(sqlKey, range.start, range.end),
-      this.repository.buckets(sqlKey, range.start, range.end),
+      this.repository.buckets(sqlKey, 'accept', range.start, range.end),
+      this.repository.buckets(sqlKey, 'resolve', range.start, range.end),
       this.grouperFor(groupBy),
     ]);
     const tallies = new Map<string, { group: Group; tally: StatsTally }>();
@@ -61,7 +62,7 @@ export class StatsService {
     };
     if (groupBy === 'day' || groupBy === 'week') for (const day of daysOf(range.from, range.to)) tallyOf(day);
     for (const row of counts) addCountRow(tallyOf(row.key), row);
-    for (const row of buckets) addBucketRow(tallyOf(row.key), row);
+    for (const row of [...accepts, ...resolutions]) addBucketRow(tallyOf(row.key), row);
 
     const totals = emptyStatsTally();
     const rows: StatsRow[] = [];

@@ -47,7 +47,7 @@ describe('SLA check (催办/督办) and the work calendar', () => {
     await pointDepartmentAt(sql, MANHOLE.departmentCode, 'http://127.0.0.1:9/hook', 'secret-1');
     await pointDepartmentAt(sql, COMMAND_CENTRE, 'http://127.0.0.1:9/hook', 'secret-2');
     if (t.database.engine === 'mysql') {
-      second = await createApp({ ...t.config, seed: { onStart: false, demoAccounts: false } });
+      second = await createApp({ ...t.config, seed: { onStart: false, demoAccounts: false, demoHistory: false } });
       await second.init();
     }
   });

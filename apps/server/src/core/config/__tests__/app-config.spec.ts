@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       dataDir: path.join(CWD, 'data'),
       database: { engine: 'sqlite', sqlitePath: path.join(CWD, 'data/suishoupai.sqlite'), migrateOnStart: true },
       auth: { jwtSecret: DEV_JWT_SECRET, devLogin: true },
-      seed: { onStart: true, demoAccounts: true },
+      seed: { onStart: true, demoAccounts: true, demoHistory: true },
       log: { level: 'info', pretty: true },
     });
     expect(config.http.h5Dir).toMatch(/apps\/client\/dist\/h5$/);
@@ -24,8 +24,16 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL: 'mysql://ssp:secret@db.internal:3306/suishoupai' }, CWD);
     expect(config.embedded).toBe(false);
     expect(config.database).toMatchObject({ engine: 'mysql', url: 'mysql://ssp:secret@db.internal:3306/suishoupai' });
-    expect(config.seed).toEqual({ onStart: false, demoAccounts: false });
+    expect(config.seed).toEqual({ onStart: false, demoAccounts: false, demoHistory: false });
     expect(config.auth.devLogin).toBe(false);
+  });
+
+  it('seeds the demo history with the demo accounts, on request elsewhere, never in production', () => {
+    expect(loadConfig({ SEED_DEMO_ACCOUNTS: 'false' }, CWD).seed.demoHistory).toBe(false);
+    expect(loadConfig({ SEED_DEMO_HISTORY: 'false' }, CWD).seed.demoHistory).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'mysql://u@db:3306/ssp', SEED_DEMO_HISTORY: 'true' }, CWD).seed.demoHistory).toBe(true);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/ssp', JWT_SECRET: 'k'.repeat(40), SEED_DEMO_HISTORY: 'true' };
+    expect(loadConfig(production, CWD).seed.demoHistory).toBe(false);
   });
 
   it('accepts mariadb:// URLs as they are', () => {

@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Statistics benchmark (issue 6, "Proof"): 1,000,000 tickets over a year in MariaDB (the inbox bench's
+// generator, with the statistics figures), then for a 90-day range and each groupBy:
+//   (a) GET /api/v1/admin/stats through the real server, one request at a time (a dashboard), p50/p95;
+//   (b) baseline: the same aggregate as raw SQL through mysql2 (the counts and the two duration-bucket
+//       statements the server sends, side by side), one aggregate at a time, in this process;
+//   (c) floor: a plain COUNT(*) over the same range (one index range scan, nothing aggregated);
+// and prints the ratio API ÷ raw, EXPLAIN of the statements, the CPU split, and a VERDICT.
+// Target: API p95 ≤ 300 ms for every groupBy.
+//
+//   node tools/bench/stats/run.mjs [--tickets 1000000] [--duration 10] [--days 90] [--keep] [--reuse]
+//
+// Exits non-zero when something failed (server, SQL, wrong totals); a missed target prints MISSED and exits 0.
+import mysql from 'mysql2/promise';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { cpuSplit, describeCpu, fmt, measureQuietly, parseArgs, percentile, pidByName, printTable, runClosedLoop } from '../lib/measure.mjs';
+import { apiJson, startServer } from '../lib/server.mjs';
+import { loadBenchTickets } from '../inbox/seed.mjs';
+
+const TARGET_P95_MS = 300;
+const GROUPS = ['day', 'week', 'department', 'category', 'region'];
+
+const options = parseArgs(process.argv.slice(2), {
+  tickets: 1_000_000,
+  departments: 60,
+  days: 90,
+  duration: 10,
+  warmup: 2,
+  mysqlUrl: 'mysql://root@127.0.0.1:3306',
+  database: 'ssp_bench_stats',
+  seed: 42,
+  chunk: 50_000,
+  parallel: 2,
+  keep: false,
+  reuse: false,
+  quietWait: 120,
+  retries: 2,
+});
+
+const serverUrl = new URL(options.mysqlUrl);
+if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(serverUrl.hostname)) throw new Error('this bench only talks to 127.0.0.1');
+if (!/^[a-z0-9_]{1,64}$/.test(options.database)) throw new Error(`unsafe database name ${options.database}`);
+const databaseUrl = `${options.mysqlUrl.replace(/\/$/, '')}/${options.database}`;
+
+/** @type {import('../lib/server.mjs').RunningServer | null} */
+let server = null;
+/** @type {mysql.Pool | null} */
+let admin = null;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ssp-bench-stats-'));
+
+async function cleanup() {
+  if (server) await server.stop().catch(() => undefined);
+  server = null;
+  if (admin) {
+    if (!options.keep) await admin.query(`DROP DATABASE IF EXISTS \`${options.database}\``).catch(() => undefined);
+    await admin.end().catch(() => undefined);
+    admin = null;
+  }
+  if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+const serverEnv = {
+  SERVER_PROCESSES: '1',
+  DATABASE_URL: databaseUrl,
+  DATA_DIR: dataDir,
+  SEED_ON_START: 'true',
+  SEED_DEMO_ACCOUNTS: 'true',
+  SEED_DEMO_HISTORY: 'false',
+  SLA_CHECK: 'off',
+  OUTBOX_WORKER: 'off',
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'warn',
+  LOG_FORMAT: 'json',
+  JWT_SECRET: 'bench-stats-secret-0123456789abcdef',
+};
+
+function section(title) {
+  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 96 - title.length))}`);
+}
+
+/** City days (UTC+8) of the `days` days up to yesterday, and the instants they span. */
+function rangeOf(days) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const end = Date.parse(`${today}T00:00:00+08:00`);
+  const start = end - days * 86_400_000;
+  const day = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  return { from: day(start), to: day(end - 1), start: new Date(start), end: new Date(end) };
+}
+
+/**
+ * The aggregate written out by hand (not taken from the server): counts per group key and status, and
+ * the sign-for / resolution durations per bucket (the tiers of DURATION_BUCKET_TIERS).
+ */
+function rawStatements(group) {
+  const column = { department: 'departmentId', category: 'categoryId', region: 'regionCode' }[group];
+  const key = column ? `${column} COLLATE utf8mb4_bin` : 'DATE(createdAt + INTERVAL 8 HOUR)';
+  const bucket = (m) => `CASE WHEN ${m} < 60 THEN ${m} WHEN ${m} < 600 THEN ${m} - ${m} % 5 WHEN ${m} < 2880 THEN ${m} - ${m} % 30 WHEN ${m} < 43200 THEN ${m} - ${m} % 240 ELSE ${m} - ${m} % 1440 END`;
+  const range = 'createdAt >= ? AND createdAt < ?';
+  const counts =
+    `SELECT ${key} AS k, status, COUNT(*) AS tickets, COUNT(acceptMinutes) AS accepted, SUM(acceptedOnTime) AS acceptedOnTime,` +
+    ` COUNT(resolveMinutes) AS resolved, SUM(resolvedOnTime) AS resolvedOnTime,` +
+    ` SUM(CASE WHEN reopenCount > 0 AND resolveMinutes IS NOT NULL THEN 1 ELSE 0 END) AS reopened,` +
+    ` SUM(ratingCount) AS ratings, SUM(ratingSum) AS ratingSum, SUM(satisfiedCount) AS satisfied, SUM(supporterCount) AS supporters` +
+    ` FROM tickets WHERE ${range} GROUP BY k, status`;
+  const buckets = (m) => `SELECT ${key} AS k, ${bucket(m)} AS lower_bound, COUNT(*) AS n FROM tickets WHERE ${range} AND status <> 'merged' AND ${m} IS NOT NULL GROUP BY k, lower_bound`;
+  return { counts, accepts: buckets('acceptMinutes'), resolutions: buckets('resolveMinutes') };
+}
+
+async function main() {
+  admin = mysql.createPool({ uri: `${options.mysqlUrl}/`, connectionLimit: options.parallel + 2, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+  const [[versionRow]] = /** @type {any} */ (await admin.query('SELECT VERSION() AS v, @@innodb_buffer_pool_size AS bp'));
+  section('Statistics benchmark');
+  console.log(`node ${process.version} · MariaDB ${versionRow.v} (buffer pool ${(versionRow.bp / 1048576).toFixed(0)} MB) · database ${options.database}`);
+  console.log('NOTE: the load generator (this process), the server and MariaDB share the machine\'s cores; the CPU split per');
+  console.log('      phase shows who used what, "other" is everyone else on the machine.');
+
+  const [existing] = await admin.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [options.database]);
+  let reuse = false;
+  if (options.reuse && /** @type {any[]} */ (existing).length > 0) {
+    const [[count]] = /** @type {any} */ (await admin.query(`SELECT COUNT(*) AS n FROM \`${options.database}\`.tickets`));
+    reuse = Number(count.n) >= options.tickets;
+    console.log(reuse ? `--reuse: ${fmt.int(Number(count.n))} tickets there, skipping the load` : `--reuse: only ${count.n} tickets, reloading`);
+  }
+  const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: Math.max(3, options.parallel + 2), timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+  try {
+    if (!reuse) {
+      section('Seeding');
+      await admin.query(`DROP DATABASE IF EXISTS \`${options.database}\``);
+      await admin.query(`CREATE DATABASE \`${options.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      server = await startServer({ env: serverEnv, logFile: path.join(dataDir, 'server-seed.log') });
+      await server.stop();
+      server = null;
+      const loaded = await loadBenchTickets(pool, { tickets: options.tickets, departments: options.departments, seed: options.seed, chunk: options.chunk, parallel: options.parallel, deferIndexes: true, log: (line) => console.log(line) });
+      console.log(`${fmt.int(loaded.loadResult.loaded)} tickets loaded in ${fmt.duration(loaded.loadResult.elapsedMs)}, ${loaded.indexTimings?.indexes.length} secondary indexes rebuilt in ${fmt.duration(loaded.indexTimings?.buildMs ?? NaN)} (schema identical to the migrated one), total ${fmt.duration(loaded.totalMs)}`);
+    }
+
+    section('Server');
+    server = await startServer({ env: serverEnv, logFile: path.join(dataDir, 'server.log') });
+    const credentials = JSON.parse(readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8'));
+    const login = await apiJson(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', body: { username: 'admin', password: credentials.password } });
+    const token = login.accessToken;
+    const range = rangeOf(options.days);
+    const rangeParams = [range.start, range.end];
+    const [[inRange]] = /** @type {any} */ (await pool.query("SELECT COUNT(*) AS n, SUM(status <> 'merged') AS counted FROM tickets WHERE createdAt >= ? AND createdAt < ?", rangeParams));
+    console.log(`server pid ${server.pid} · range ${range.from} … ${range.to} (${options.days} city days): ${fmt.int(Number(inRange.n))} tickets of ${fmt.int(options.tickets)}`);
+
+    // Correctness first: the endpoint's totals against the raw statements' own sums.
+    for (const group of GROUPS) {
+      const response = await apiJson(`${server.baseUrl}/api/v1/admin/stats?from=${range.from}&to=${range.to}&groupBy=${group}`, { token });
+      if (response.totals.total !== Number(inRange.counted)) throw new Error(`groupBy=${group}: total ${response.totals.total}, SQL says ${inRange.counted}`);
+      const [rows] = await pool.query(rawStatements(group).counts, rangeParams);
+      const resolved = /** @type {any[]} */ (rows).filter((r) => r.status !== 'merged').reduce((sum, r) => sum + Number(r.resolved), 0);
+      const onTime = /** @type {any[]} */ (rows).filter((r) => r.status !== 'merged').reduce((sum, r) => sum + Number(r.resolvedOnTime), 0);
+      if (Math.abs(response.totals.resolveOnTimeRate - onTime / resolved) > 1e-9) throw new Error(`groupBy=${group}: resolveOnTimeRate differs from the raw SQL`);
+    }
+    console.log('check: every groupBy gives the total and the on-time resolve rate the raw SQL gives');
+
+    section('EXPLAIN (groupBy=department)');
+    const statements = rawStatements('department');
+    for (const [name, sql] of [['counts', statements.counts], ['accepts', statements.accepts], ['resolves', statements.resolutions], ['count', 'SELECT COUNT(*) FROM tickets WHERE createdAt >= ? AND createdAt < ?']]) {
+      const [plan] = await pool.query(`EXPLAIN ${sql}`, rangeParams);
+      for (const row of /** @type {any[]} */ (plan)) console.log(`  ${name.padEnd(8)} ${row.select_type} table=${row.table} type=${row.type} key=${row.key} rows≈${row.rows} ${row.Extra ?? ''}`);
+    }
+
+    const mariadbPid = pidByName('mariadbd') ?? pidByName('mysqld');
+    const quietly = (label, phase) => measureQuietly(label, phase, { retries: options.retries, quietWait: options.quietWait });
+    /** One request at a time for `duration` seconds after a warm-up; latencies in ms. */
+    const measure = async (label, op) =>
+      quietly(label, async () => {
+        await runClosedLoop({ concurrency: 1, durationMs: options.warmup * 1000, op });
+        const cpu = cpuSplit({ bench: 'self', server: { tree: server.pid }, mariadbd: mariadbPid });
+        const result = await runClosedLoop({ concurrency: 1, durationMs: options.duration * 1000, op });
+        if (result.errors > 0) throw new Error(`${label}: ${result.errors} errors, first: ${result.firstError}`);
+        return { result, cpu: cpu.stop() };
+      });
+    const p = (run, q) => percentile(run.result.latenciesMs, q);
+
+    const rows = [];
+    const verdicts = [];
+    for (const group of GROUPS) {
+      section(`groupBy=${group}: (a) API, (b) raw SQL, one at a time, ${options.duration} s each (+${options.warmup} s warm-up)`);
+      const url = `${server.baseUrl}/api/v1/admin/stats?from=${range.from}&to=${range.to}&groupBy=${group}`;
+      const api = await measure(`(a) ${group}`, async () => {
+        const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        if (response.status !== 200) throw new Error(`status ${response.status}`);
+        await response.arrayBuffer();
+      });
+      console.log(`(a) ${api.result.ok} requests · ${describeCpu(api.cpu)}`);
+      const sql = rawStatements(group);
+      // Side by side on three pool connections, as the server runs them.
+      const raw = await measure(`(b) ${group}`, () => Promise.all([sql.counts, sql.accepts, sql.resolutions].map((statement) => pool.query(statement, rangeParams))));
+      console.log(`(b) ${raw.result.ok} runs · ${describeCpu(raw.cpu)}`);
+      rows.push([group, fmt.n(p(api, 50)), fmt.n(p(api, 95)), fmt.n(p(raw, 50)), fmt.n(p(raw, 95)), fmt.n(p(api, 95) / p(raw, 95), 2), String(api.result.ok)]);
+      verdicts.push({ group, p95: p(api, 95) });
+    }
+    section('(c) floor: SELECT COUNT(*) over the range, one at a time');
+    const count = await measure('(c) count', () => pool.query('SELECT COUNT(*) FROM tickets WHERE createdAt >= ? AND createdAt < ?', rangeParams));
+    console.log(`(c) ${count.result.ok} runs · ${describeCpu(count.cpu)} · p50 ${fmt.n(p(count, 50))} ms, p95 ${fmt.n(p(count, 95))} ms`);
+
+    section(`Results: ${options.days}-day range, ${fmt.int(Number(inRange.n))} tickets in it, ${fmt.int(options.tickets)} in the table`);
+    printTable(['groupBy', 'API p50 ms', 'API p95 ms', 'raw p50 ms', 'raw p95 ms', 'API÷raw p95', 'API requests'], rows);
+    console.log(`floor COUNT(*) over the range: p50 ${fmt.n(p(count, 50))} ms, p95 ${fmt.n(p(count, 95))} ms`);
+    const missed = verdicts.filter((v) => v.p95 > TARGET_P95_MS);
+    console.log(
+      missed.length === 0
+        ? `VERDICT stats p95 ≤ ${TARGET_P95_MS} ms for every groupBy: MET (worst ${fmt.n(Math.max(...verdicts.map((v) => v.p95)))} ms)`
+        : `VERDICT stats p95 ≤ ${TARGET_P95_MS} ms for every groupBy: MISSED — ${missed.map((v) => `${v.group} ${fmt.n(v.p95)} ms (${fmt.n(v.p95 / TARGET_P95_MS, 2)}×)`).join(', ')}`,
+    );
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());
