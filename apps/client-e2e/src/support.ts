@@ -39,8 +39,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The server as `npm start` runs it (embedded SQLite, seeded), on a scratch data directory. */
-export async function startServer(): Promise<RunningServer> {
+/** The server as `npm start` runs it (embedded SQLite, seeded), on a scratch data directory; `extraEnv` on top. */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   for (const file of [SERVER_MAIN, H5_INDEX]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: build with "npx nx run-many -t build"`);
   }
@@ -49,7 +49,7 @@ export async function startServer(): Promise<RunningServer> {
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
     // Without the demo history (SEED_DEMO_HISTORY): the flows find their own tickets on the first page.
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO_HISTORY: 'false' },
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO_HISTORY: 'false', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/report',
-      pages: ['pages/category/index', 'pages/new/index', 'pages/result/index', 'pages/detail/index'],
+      pages: ['pages/category/index', 'pages/new/index', 'pages/result/index', 'pages/detail/index', 'pages/nearby/index'],
     },
     { root: 'packages/staff', pages: ['pages/login/index', 'pages/inbox/index', 'pages/ticket/index'] },
     {
@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/classification-rules/index',
         'pages/routing-rules/index',
         'pages/routing-revisions/index',
+        'pages/dashboard/index',
       ],
     },
   ],
@@ -57,7 +58,7 @@ export default defineAppConfig({
   // WeChat refuses location APIs that are not declared here (and reviewed) before the release.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于确定您上报问题的位置，便于相关部门及时处置' },
+    'scope.userLocation': { desc: '用于确定您上报问题的位置、查看您附近的问题，便于相关部门及时处置' },
   },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -6,6 +6,7 @@ export const CATEGORY_DETAIL_PAGE = '/packages/report/pages/category/index';
 export const NEW_REPORT_PAGE = '/packages/report/pages/new/index';
 export const REPORT_RESULT_PAGE = '/packages/report/pages/result/index';
 export const REPORT_DETAIL_PAGE = '/packages/report/pages/detail/index';
+export const NEARBY_PAGE = '/packages/report/pages/nearby/index';
 export const STAFF_LOGIN_PAGE = '/packages/staff/pages/login/index';
 export const STAFF_INBOX_PAGE = '/packages/staff/pages/inbox/index';
 export const TICKET_PAGE = '/packages/staff/pages/ticket/index';
@@ -15,6 +16,7 @@ export const WORD_RULES_PAGE = '/packages/admin/pages/word-rules/index';
 export const CLASSIFICATION_RULES_PAGE = '/packages/admin/pages/classification-rules/index';
 export const ROUTING_RULES_PAGE = '/packages/admin/pages/routing-rules/index';
 export const ROUTING_REVISIONS_PAGE = '/packages/admin/pages/routing-revisions/index';
+export const DASHBOARD_PAGE = '/packages/admin/pages/dashboard/index';
 
 function withId(page: string, id: string): string {
   return `${page}?id=${encodeURIComponent(id)}`;

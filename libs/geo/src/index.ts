@@ -4,3 +4,6 @@ export * from './distance.util';
 export * from './geohash.util';
 export * from './polygon.util';
 export * from './coords.util';
+export * from './box.util';
+export * from './simplify.util';
+export * from './projection.util';

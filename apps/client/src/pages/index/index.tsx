@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { CategoryNode } from '@ssp/contracts';
 import { PageState } from '@/components/page-state';
 import { useCategoryTree } from '@/hooks/use-category-tree';
-import { categoryDetailUrl, newReportUrl } from '@/routes';
+import { NEARBY_PAGE, categoryDetailUrl, newReportUrl } from '@/routes';
 import { CategoryTree } from './category-tree';
 import './index.css';
 
@@ -35,6 +35,13 @@ export default function HomePage() {
           我要上报
         </Button>
         <Text className="home-header__note">拍照 · 定位 · 说一句，相关部门受理处置</Text>
+      </View>
+      <View id="open-nearby" className="card home-nearby" onClick={() => void Taro.navigateTo({ url: NEARBY_PAGE })}>
+        <View className="home-nearby__text">
+          <Text className="card__title">附近的问题</Text>
+          <Text className="card__text">看看身边有哪些问题正在处理，避免重复上报</Text>
+        </View>
+        <Text className="home-nearby__arrow">›</Text>
       </View>
       <Text className="home-section-title">或先看看问题类型</Text>
       <PageState state={state} onRetry={() => void reload()} isEmpty={isEmptyTree} emptyText="暂无分类，请下拉刷新">

@@ -6,6 +6,7 @@ import { useResidentSignIn } from '@/hooks/use-resident-sign-in';
 import { useSession } from '@/hooks/use-session';
 import {
   CLASSIFICATION_RULES_PAGE,
+  DASHBOARD_PAGE,
   MODERATION_PAGE,
   MY_REPORTS_PAGE,
   STAFF_INBOX_PAGE,
@@ -79,6 +80,9 @@ function WorkEntry({ user }: { user: Me }) {
 function AdminTools() {
   return (
     <View id="admin-tools" className="me-admin-tools">
+      <Button id="open-dashboard" className="secondary-button" onClick={goTo(DASHBOARD_PAGE)}>
+        数据看板
+      </Button>
       <Button id="open-moderation" className="secondary-button" onClick={goTo(MODERATION_PAGE)}>
         审核队列
       </Button>

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@ssp/contracts';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Category } from '../categories/entities/category.entity';
 import { Photo } from '../photos/entities/photo.entity';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
-import { geohashPrefixRange } from './geohash-range.util';
+import { inGeohashCells } from './geohash-cells.query';
 import type { ComparablePhoto } from './photo-evidence.util';
 
 /** Tickets a new report can still join: not resolved, closed or rejected. */
@@ -64,15 +64,7 @@ export class DedupeRepository {
       .getRepository(Ticket)
       .createQueryBuilder('t')
       .select(['t.id', 't.categoryId', 't.lat', 't.lng', 't.description', 't.createdAt'])
-      .where(
-        new Brackets((cells) => {
-          query.cells.forEach((cell, i) => {
-            const range = geohashPrefixRange(cell);
-            const condition = range.to === null ? `t.geohash >= :from${i}` : `(t.geohash >= :from${i} AND t.geohash < :to${i})`;
-            cells.orWhere(condition, { [`from${i}`]: range.from, [`to${i}`]: range.to });
-          });
-        }),
-      )
+      .where(inGeohashCells('t.geohash', query.cells))
       .andWhere('t.status IN (:...statuses)', { statuses: DEDUPE_OPEN_STATUSES })
       .andWhere('t.createdAt >= :since', { since: query.createdSince })
       .andWhere('t.lat BETWEEN :minLat AND :maxLat AND t.lng BETWEEN :minLng AND :maxLng', query.box)

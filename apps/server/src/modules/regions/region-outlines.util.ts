@@ -1,5 +1,5 @@
-import type { LocateResult } from '@ssp/contracts';
-import { findContaining, type Feature, type LatLng, type PolygonalGeometry } from '@ssp/geo';
+import type { DistrictOutline, LocateResult, RegionOutlinesResponse } from '@ssp/contracts';
+import { boundsOf, findContaining, simplifiedOuterRings, type Feature, type LatLng, type PolygonalGeometry } from '@ssp/geo';
 import type { RegionLevel } from './entities/region.entity';
 
 export interface RegionOutlineRow {
@@ -38,4 +38,21 @@ export function locateIn(outlines: RegionOutlines, point: LatLng): LocateResult 
   if (findContaining(point, outlines.cities) === undefined) return { inServiceArea: false, district: null };
   const district = findContaining(point, outlines.districts);
   return { inServiceArea: true, district: district ? { code: district.properties.code, name: district.properties.name } : null };
+}
+
+/** About 100 m: district borders stay recognisable on a phone screen at a tenth of the size. */
+const DRAWING_TOLERANCE_DEGREES = 0.001;
+
+/** The districts as a client draws them: simplified outer rings, sorted by code, and their joint bounds. */
+export function drawableOutlines(outlines: RegionOutlines): RegionOutlinesResponse {
+  const districts: DistrictOutline[] = outlines.districts
+    .filter((feature) => feature.geometry !== null)
+    .map((feature) => ({
+      code: feature.properties.code,
+      name: feature.properties.name,
+      rings: simplifiedOuterRings(feature.geometry as PolygonalGeometry, DRAWING_TOLERANCE_DEGREES),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const bbox = boundsOf(districts.flatMap((district) => district.rings));
+  return { bbox: bbox ? [bbox[0], bbox[1], bbox[2], bbox[3]] : null, districts };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type CoordSystemName, type LocateResult } from '@ssp/contracts';
+import { ErrorCode, type CoordSystemName, type LocateResult, type RegionOutlinesResponse } from '@ssp/contracts';
 import { toGcj02, type LatLng } from '@ssp/geo';
 import { DomainError } from '../../core/errors/domain.error';
 import { RegionsRepository } from './regions.repository';
-import { locateIn, toOutlines, type RegionOutlines } from './region-outlines.util';
+import { drawableOutlines, locateIn, toOutlines, type RegionOutlines } from './region-outlines.util';
 
 /**
  * Outlines change only through an import, which clears this instance's copy at once; other
@@ -31,6 +31,7 @@ function gcj02Of(point: { lat: number; lng: number; coordSystem: CoordSystemName
 @Injectable()
 export class RegionsService {
   private cached: { expiresAt: number; outlines: Promise<RegionOutlines> } | null = null;
+  private drawable: { source: Promise<RegionOutlines>; response: Promise<RegionOutlinesResponse> } | null = null;
 
   constructor(private readonly repository: RegionsRepository) {}
 
@@ -38,6 +39,13 @@ export class RegionsService {
   async locate(point: { lat: number; lng: number; coordSystem: CoordSystemName }): Promise<LocateResult> {
     const gcj02 = gcj02Of(point);
     return locateIn(await this.outlines(), gcj02);
+  }
+
+  /** The districts simplified for drawing; computed once per loaded set of outlines. */
+  drawableOutlines(): Promise<RegionOutlinesResponse> {
+    const source = this.outlines();
+    if (this.drawable?.source !== source) this.drawable = { source, response: source.then(drawableOutlines) };
+    return this.drawable.response;
   }
 
   exists(code: string): Promise<boolean> {

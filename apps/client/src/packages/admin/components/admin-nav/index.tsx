@@ -1,6 +1,13 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CLASSIFICATION_RULES_PAGE, MODERATION_PAGE, ROUTING_RULES_PAGE, TRIAGE_PAGE, WORD_RULES_PAGE } from '@/routes';
+import {
+  CLASSIFICATION_RULES_PAGE,
+  DASHBOARD_PAGE,
+  MODERATION_PAGE,
+  ROUTING_RULES_PAGE,
+  TRIAGE_PAGE,
+  WORD_RULES_PAGE,
+} from '@/routes';
 import './index.css';
 
 const ADMIN_PAGES: readonly { url: string; label: string; key: string }[] = [
@@ -9,6 +16,7 @@ const ADMIN_PAGES: readonly { url: string; label: string; key: string }[] = [
   { url: WORD_RULES_PAGE, label: '敏感词', key: 'word-rules' },
   { url: CLASSIFICATION_RULES_PAGE, label: '分类关键词', key: 'classification-rules' },
   { url: ROUTING_RULES_PAGE, label: '派单规则', key: 'routing-rules' },
+  { url: DASHBOARD_PAGE, label: '数据看板', key: 'dashboard' },
 ];
 
 /**
