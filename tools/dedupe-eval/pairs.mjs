@@ -31,6 +31,14 @@ const PHOTO_SHARE = 0.85;
 const OWN_CATEGORY_SHARE = 0.8;
 const NO_CATEGORY_SHARE = 0.1;
 
+/**
+ * Another object of the same kind "at the same spot" (the next lamp, the next bin) stands apart from the
+ * first: its report's fix is the object's own position, this far away, plus the same GPS error a
+ * re-report of one object has. Drawn from a stream of its own, so the rest of the pairs (texts, photos)
+ * stays as it was.
+ */
+const SAME_KIND_SEPARATION_METRES = [5, 30];
+
 const NANJING_CORE = { minLat: 31.98, maxLat: 32.1, minLng: 118.72, maxLng: 118.86 };
 const METRES_PER_DEGREE = 111_195;
 
@@ -43,9 +51,17 @@ function offset(random, point, metres) {
   };
 }
 
+/** A problem's paraphrases as `{ text, facet }`: `facet` names the observed detail a text states, null when it states none. */
+export function paraphrasesOf(problem) {
+  return problem.texts.map((entry) => (typeof entry === 'string' ? { text: entry, facet: null } : { text: entry[1], facet: entry[0] }));
+}
+
+/** Two paraphrases can describe the same observation unless they state different details (死猫 vs 死狗). */
+export const facetsAgree = (a, b) => a === null || b === null || a === b;
+
 /** What a resident writes: one paraphrase of the problem, maybe a landmark, maybe some framing. */
 function describe(random, problem, textIndex, place) {
-  const text = problem.texts[textIndex];
+  const { text } = paraphrasesOf(problem)[textIndex];
   const located = place === null ? text : random() < 0.5 ? `${place}${text}` : `${text}，在${place}`;
   return pickOf(random, FRAMES)(located);
 }
@@ -55,6 +71,7 @@ function describe(random, problem, textIndex, place) {
  */
 export function buildPairs({ count, seed, categories }) {
   const random = prng(seed);
+  const separationRandom = prng(seed * 2_654_435 + 1);
   const parentOf = new Map(categories.map((c) => [c.code, c.parentCode]));
   const siblingsOf = (code) => categories.filter((c) => c.parentCode === parentOf.get(code) && c.code !== code).map((c) => c.code);
 
@@ -70,9 +87,18 @@ export function buildPairs({ count, seed, categories }) {
     const second = random() < 0.5 ? (first !== null && random() < 0.4 ? first : pickOf(random, PLACES)) : null;
     return [first, second];
   };
-  const twoTexts = () => {
-    const a = Math.floor(random() * 6);
-    return [a, (a + 1 + Math.floor(random() * 5)) % 6];
+  /**
+   * The paraphrase indices of the ticket's and the report's text. Two residents never write the same
+   * sentence. Reporting the same problem, they describe what they both see, so the second text states no
+   * other detail than the first (a dead cat is not reported as a dead dog); another object of the same kind
+   * may be in any state, and another problem is described in any of its own words.
+   */
+  const textsFor = (first, second, duplicate) => {
+    const firstTexts = paraphrasesOf(first);
+    const a = Math.floor(random() * firstTexts.length);
+    if (second !== first) return [a, Math.floor(random() * paraphrasesOf(second).length)];
+    const options = firstTexts.map((_, i) => i).filter((i) => i !== a && (!duplicate || facetsAgree(firstTexts[i].facet, firstTexts[a].facet)));
+    return [a, pickOf(random, options)];
   };
   const otherProblem = (problem, accept) => {
     const options = PROBLEMS.filter((p) => p !== problem && accept(p));
@@ -106,26 +132,38 @@ export function buildPairs({ count, seed, categories }) {
       secondScene = newScene(second);
     } else if (kind === 'same category, same spot, other scene') {
       second = random() < 0.7 ? otherProblem(first, (p) => p.category === first.category) ?? first : first;
+      if (second === first && first.area) {
+        // The same kind at the same spot is the same site, depot or flood: the other problem there is another
+        // fault of the category or of its 大类 (dust and night work at one site). From the side stream, so
+        // the other pairs stay as they were.
+        const others = PROBLEMS.filter((p) => p !== first && p.category === first.category);
+        const siblings = PROBLEMS.filter((p) => p !== first && parentOf.get(p.category) === parentOf.get(first.category));
+        second = pickOf(separationRandom, others.length > 0 ? others : siblings);
+      }
       secondScene = newScene(second);
     }
     const [placeA, placeB] = places();
-    const [textA, textB] = twoTexts();
+    const duplicate = kind === 'same problem';
+    const separated = kind === 'same category, same spot, other scene' && second === first;
+    const [textA, textB] = textsFor(first, second, duplicate);
     pairs.push({
       index: i,
       kind,
-      duplicate: kind === 'same problem',
+      duplicate,
       ticket: {
         problem: first.id,
         categoryCode: first.category,
         description: describe(random, first, textA, placeA),
+        facet: paraphrasesOf(first)[textA].facet,
         point: ticketPoint,
         scene: random() < PHOTO_SHARE ? firstScene : null,
       },
       report: {
         problem: second.id,
         categoryCode: chosenCategory(second),
-        description: describe(random, second, second === first ? textB : textA, placeB),
-        point: offset(random, ticketPoint, metres),
+        description: describe(random, second, textB, placeB),
+        facet: paraphrasesOf(second)[textB].facet,
+        point: offset(random, separated ? offset(separationRandom, ticketPoint, between(separationRandom, ...SAME_KIND_SEPARATION_METRES)) : ticketPoint, metres),
         scene: random() < PHOTO_SHARE ? secondScene : null,
       },
       ageDays: between(random, 0, 7),

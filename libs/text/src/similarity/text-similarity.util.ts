@@ -1,103 +1,116 @@
-import { normaliseForSimilarity, similarityUnits } from './similarity-units.util';
+import { COMPLAINT_TERM_STATISTICS } from './complaint-idf.data';
+import { complaintTerms, FAULT_PREFIX } from './complaint-terms.util';
 
 /**
- * Characters that carry grammar rather than content: two complaints share them whatever they are about.
- * Without a corpus to compute IDF from, a fixed list stands in for it.
+ * Shares of the three cosines in the similarity. Units (single characters) survive word order changes and
+ * splits ("没有井盖" / "井盖没了" share 井, 盖, 没 but only the pair 井盖); pairs stand for words and keep two
+ * complaints that merely share common characters apart; concepts (complaint-concepts.data.ts) match
+ * rewordings that share no character (窨井盖不见了 / 井盖被偷了). When neither text names a concept, units
+ * and pairs share the whole in the same proportion.
  */
-const FUNCTION_CHARACTERS = new Set([...'的了是在有很也都就还这那个吧呢啊呀吗么着们我你他她它和与及或被把给让']);
-
-/** Words nearly every complaint contains ("please deal with it soon"); they say nothing about which problem. */
-const BOILERPLATE_BIGRAMS = new Set([
-  '处理', '尽快', '希望', '部门', '有关', '相关', '麻烦', '谢谢', '影响', '附近', '旁边', '这里', '这边', '一下',
-  '问题', '反映', '市民', '现在', '已经', '好几', '几天', '一直', '请求', '解决', '管管', '严重', '非常', '真的',
-]);
-
-/** Weight of a unit or bigram made only of function characters, or of a boilerplate bigram. */
-const LOW_INFORMATION_WEIGHT = 0.25;
+const SHARES = { units: 0.3, pairs: 0.4, concepts: 0.3 } as const;
 
 /**
- * Share of the unigram cosine in the similarity; the rest is the bigram cosine. Unigrams survive word
- * order changes and splits ("没有井盖" / "井盖没了" share 井, 盖, 没 but only the bigram 井盖); bigrams stand
- * for words and keep two complaints that merely share common characters (路, 口, 边) apart. Bigrams weigh
- * more because they are the stronger evidence of the same problem.
+ * Factor on the similarity of two complaints that both name a fault (complaint-concepts.data.ts) but no
+ * fault in common: "井盖缺失" and "井盖松动" are about one kind of object but not one problem.
  */
-const UNIGRAM_SHARE = 0.4;
+const FAULT_CONFLICT_FACTOR = 0.6;
 
-/** A text reduced to what similarity compares: weighted unigram and bigram vectors and their norms. */
+/** How specific to a category a term the corpus never saw (or saw once) is taken to be: neither a landmark nor a fault word. */
+const UNSEEN_SPECIFICITY = 0.5;
+/** Even a term found in complaints of every category keeps this share of its weight: it still says something. */
+const SPECIFICITY_FLOOR = 0.1;
+
+/**
+ * A term's weight from our corpus of resident complaints (tools/classifier/corpus, complaint-idf.data.ts):
+ * inverse document frequency (a term in most complaints, 路 or 有, weighs little) times how specific it is
+ * to a category. Terms naming an object or a fault (井盖, 松动, 死狗) weigh most; a landmark (银行, 幼儿园)
+ * or a time (晚上) occurs in complaints of every category and weighs little: it says where or when, which
+ * the GPS fix and the ticket's age already tell, not what is wrong. The IDF is smoothed, so a term the
+ * corpus never saw weighs like one seen less than once.
+ */
+function termWeight(term: string): number {
+  const { documents, terms } = COMPLAINT_TERM_STATISTICS;
+  const [count, specificity] = terms[term] ?? [0, UNSEEN_SPECIFICITY];
+  const idf = Math.log((documents + 1) / (count + 1)) + 1;
+  return idf * (SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * specificity);
+}
+
+/** A text reduced to what similarity compares: weighted unit and pair vectors and their norms. */
 export interface TextFingerprint {
-  readonly unigrams: ReadonlyMap<string, number>;
-  readonly bigrams: ReadonlyMap<string, number>;
-  readonly unigramNorm: number;
-  readonly bigramNorm: number;
+  readonly units: ReadonlyMap<string, number>;
+  readonly pairs: ReadonlyMap<string, number>;
+  readonly concepts: ReadonlyMap<string, number>;
+  readonly unitNorm: number;
+  readonly pairNorm: number;
+  readonly conceptNorm: number;
+  readonly faults: ReadonlySet<string>;
 }
 
-function isFunctionUnit(unit: string): boolean {
-  return FUNCTION_CHARACTERS.has(unit);
-}
-
-/** Sublinear term frequency (1 + ln tf), so a character repeated for emphasis (很很很) does not dominate. */
-function weightedVector(counts: Map<string, { count: number; weight: number }>): { vector: Map<string, number>; norm: number } {
+/** Sublinear term frequency (1 + ln tf) times the term's weight, so a character repeated for emphasis (臭臭臭) does not dominate. */
+function weighted(counts: Map<string, number>): { vector: Map<string, number>; norm: number } {
   const vector = new Map<string, number>();
   let squares = 0;
-  for (const [feature, { count, weight }] of counts) {
-    const value = (1 + Math.log(count)) * weight;
-    vector.set(feature, value);
+  for (const [term, count] of counts) {
+    const value = (1 + Math.log(count)) * termWeight(term);
+    vector.set(term, value);
     squares += value * value;
   }
   return { vector, norm: Math.sqrt(squares) };
 }
 
-function tally(counts: Map<string, { count: number; weight: number }>, feature: string, weight: number): void {
-  const entry = counts.get(feature);
-  if (entry) entry.count += 1;
-  else counts.set(feature, { count: 1, weight });
-}
-
 /** Computes once what `fingerprintSimilarity` compares, so one report can be compared with many tickets cheaply. */
 export function textFingerprint(text: string): TextFingerprint {
-  const units = similarityUnits(normaliseForSimilarity(text));
-  const unigramCounts = new Map<string, { count: number; weight: number }>();
-  const bigramCounts = new Map<string, { count: number; weight: number }>();
-  units.forEach((unit, index) => {
-    tally(unigramCounts, unit, isFunctionUnit(unit) ? LOW_INFORMATION_WEIGHT : 1);
-    if (index === 0) return;
-    const previous = units[index - 1];
-    const bigram = `${previous}\u0000${unit}`;
-    const lowInformation = (isFunctionUnit(previous) && isFunctionUnit(unit)) || BOILERPLATE_BIGRAMS.has(previous + unit);
-    tally(bigramCounts, bigram, lowInformation ? LOW_INFORMATION_WEIGHT : 1);
-  });
-  const unigrams = weightedVector(unigramCounts);
-  const bigrams = weightedVector(bigramCounts);
-  return { unigrams: unigrams.vector, bigrams: bigrams.vector, unigramNorm: unigrams.norm, bigramNorm: bigrams.norm };
+  const counts = { u: new Map<string, number>(), b: new Map<string, number>(), c: new Map<string, number>() };
+  for (const term of complaintTerms(text)) {
+    const kind = counts[term[0] as keyof typeof counts];
+    kind.set(term, (kind.get(term) ?? 0) + 1);
+  }
+  const units = weighted(counts.u);
+  const pairs = weighted(counts.b);
+  const concepts = weighted(counts.c);
+  const faults = new Set([...counts.c.keys()].filter((term) => term.startsWith(`c:${FAULT_PREFIX}`)));
+  return { units: units.vector, pairs: pairs.vector, concepts: concepts.vector, unitNorm: units.norm, pairNorm: pairs.norm, conceptNorm: concepts.norm, faults };
 }
 
 function cosine(a: ReadonlyMap<string, number>, aNorm: number, b: ReadonlyMap<string, number>, bNorm: number): number {
   if (aNorm === 0 || bNorm === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [feature, value] of small) {
-    const other = large.get(feature);
+  for (const [term, value] of small) {
+    const other = large.get(term);
     if (other !== undefined) dot += value * other;
   }
   return dot / (aNorm * bNorm);
 }
 
 /**
- * Similarity of two fingerprints in [0, 1]: a weighted mix of the cosines of their unigram and bigram
- * vectors. When either text has a single unit (no bigram), the unigram cosine decides alone.
+ * Similarity of two fingerprints in [0, 1]: a weighted mix (SHARES) of the cosines of their unit, pair and
+ * concept vectors. When either text has no pair (a single character of content), the pair cosine is left
+ * out; when neither names a concept, so is the concept cosine (one naming a concept the other lacks is
+ * evidence against).
  */
 export function fingerprintSimilarity(a: TextFingerprint, b: TextFingerprint): number {
-  const unigram = cosine(a.unigrams, a.unigramNorm, b.unigrams, b.unigramNorm);
-  if (a.bigramNorm === 0 || b.bigramNorm === 0) return Math.min(1, unigram);
-  const bigram = cosine(a.bigrams, a.bigramNorm, b.bigrams, b.bigramNorm);
-  return Math.min(1, UNIGRAM_SHARE * unigram + (1 - UNIGRAM_SHARE) * bigram);
+  let weighted = SHARES.units * cosine(a.units, a.unitNorm, b.units, b.unitNorm);
+  let total = SHARES.units;
+  if (a.pairNorm > 0 && b.pairNorm > 0) {
+    weighted += SHARES.pairs * cosine(a.pairs, a.pairNorm, b.pairs, b.pairNorm);
+    total += SHARES.pairs;
+  }
+  if (a.conceptNorm > 0 || b.conceptNorm > 0) {
+    weighted += SHARES.concepts * cosine(a.concepts, a.conceptNorm, b.concepts, b.conceptNorm);
+    total += SHARES.concepts;
+  }
+  const conflicting = a.faults.size > 0 && b.faults.size > 0 && ![...a.faults].some((fault) => b.faults.has(fault));
+  return Math.min(1, (weighted / total) * (conflicting ? FAULT_CONFLICT_FACTOR : 1));
 }
 
 /**
- * How alike two short complaints are, in [0, 1] (1 = the same content once punctuation, spacing, width
- * and case are ignored; 0 = no shared character). Robust to rephrasing because it compares characters
- * and character pairs, not exact words: "井盖没了，太危险" and "这里没有井盖，很危险" score well above two
- * complaints about different problems. Two empty texts score 0: there is nothing to agree on.
+ * How alike two complaints are in what they say is wrong, in [0, 1]: the tf-idf cosine of their characters
+ * and character pairs (complaint-terms.util.ts: normalised text without greetings, requests to act and
+ * positional words). 1 = the same content once punctuation, width, script, case and boilerplate are
+ * ignored; 0 = no content in common. "井盖没了，太危险" and "这里没有井盖，很危险" score well above two
+ * complaints about different problems. Two texts without content score 0: there is nothing to agree on.
  */
 export function textSimilarity(a: string, b: string): number {
   return fingerprintSimilarity(textFingerprint(a), textFingerprint(b));

@@ -6,34 +6,37 @@ export const DEFAULT_DEDUPE_WINDOW_DAYS = 7;
 /**
  * Candidates are looked for within the category's radius plus this much: the ticket's position is one
  * phone fix and the new report another, each off by 5–20 m in a street canyon, so two fixes of the same
- * lamp can be 40 m apart although the lamps of a street stand 30 m apart. Beyond the radius the distance
- * part is small, so only a matching photo or text can still merge such a report.
+ * lamp can be 40 m apart although the lamps of a street stand 30 m apart. The radius bounds the search;
+ * within it, the distance part says whether two fixes can be one spot at all, a matter of GPS error.
  */
 export const GPS_MARGIN_METRES = 15;
 
 /**
  * The score is a probability from a logistic model over the parts below, one set of weights for pairs
  * with two photos to compare and one for pairs without (then position, category and wording must carry
- * the decision alone, and they weigh differently). The weights were fitted on the evaluation's seed 1
- * (tools/dedupe-eval, 600 labelled pairs, the pairs the hard limits leave) and are written down here;
- * seeds 2 and 3 are held out. What they say:
- * - with photos, the photo decides: from "another scene" to "the same scene" the log-odds rise by 8.1,
- *   position, wording and category add at most 2.1 together, enough to tip a borderline photo only;
- * - without photos, only the same 小类 very close by with some shared wording gets above the threshold:
- *   the same kind of fault 30 m down the street reads and sits like a duplicate, and a wrong merge hides
- *   a problem from the department while a missed one only costs a second work order.
+ * the decision alone, and they weigh differently). The weights were fitted with
+ * `node tools/dedupe-eval/fit.mjs` on the evaluation's seed 1 (tools/dedupe-eval, 600 labelled pairs, the
+ * pairs the hard limits leave) and are written down here; seeds 2–6 are held out. What they say:
+ * - with photos, the photo decides: from "another scene" to "the same scene" the log-odds rise by 7.3,
+ *   position, wording and category add at most 3.0 together: the same words tip a borderline photo, and
+ *   other words (another fault at one building site) keep a look-alike photo from merging;
+ * - without photos, a report merges only when it is within GPS error of the ticket, in the same 小类 and
+ *   says the same thing (libs/text textSimilarity: the same object and fault, in any words); any two of
+ *   the three are not enough. The same kind of fault 30 m down the street reads and sits like a
+ *   duplicate, and a wrong merge hides a problem from the department while a missed one only costs a
+ *   second work order.
  * Ticket age is uniform in the evaluation, so it cannot be fitted; it enters as a small prior (fresh
  * tickets are the ones neighbours are still reporting), centred so that it only breaks near-ties.
  */
 export const DUPLICATE_MODEL = {
-  withPhotos: { bias: -6.1, photo: 8.13, distance: 0.68, text: 0.45, category: 0.98 },
-  withoutPhotos: { bias: -3.76, distance: 1.88, text: 0.36, category: 2.81 },
+  withPhotos: { bias: -5.94, photo: 7.34, distance: 0.76, text: 2.0, category: 0.28 },
+  withoutPhotos: { bias: -3.08, distance: 1.21, text: 1.65, category: 1.77 },
   agePrior: 0.2,
 } as const;
 
 /**
- * At or above this probability a report is a duplicate: on seed 1 the highest recall with precision
- * near 0.95 (precision 0.949, recall 0.80; 0.6 would give 0.91 / 0.87).
+ * At or above this probability a report is a duplicate: on seed 1 the lowest threshold (highest recall)
+ * with precision at least 0.95 (fit.mjs prints it).
  */
 export const DUPLICATE_THRESHOLD = 0.7;
 
@@ -45,14 +48,20 @@ const PHOTO_DIFFERENT = 0.3;
 const PHOTO_SAME = 0.8;
 
 /**
- * Text similarity at which the text part is 0 and 1: complaints about unrelated problems score 0–0.1,
- * rewordings of one problem 0.05–0.4 (residents pick different words), a near copy above 0.35.
+ * Text similarity at which the text part is 0 and 1: complaints about other problems score 0–0.1 (median
+ * 0.01), rewordings of one problem 0.3–0.5 (median 0.41), a near copy above 0.6.
  */
 const TEXT_UNRELATED = 0.05;
-const TEXT_SAME = 0.35;
+const TEXT_SAME = 0.45;
 
-/** Two phone fixes of one spot are routinely this far apart: closer than this is "the same spot". */
-const SAME_SPOT_METRES = 10;
+/**
+ * Two phone fixes of one object are within GPS error of each other: up to SAME_SPOT_METRES routinely, rarely
+ * beyond NOT_SAME_SPOT_METRES (5–20 m per fix in a street canyon), whatever the category's radius. A
+ * category with a large radius (a building site, a river) finds candidates further away, and those merge
+ * on a matching photo rather than on position.
+ */
+const SAME_SPOT_METRES = 15;
+const NOT_SAME_SPOT_METRES = 35;
 
 /** How the categories of the report and the ticket relate; `unknown` when either has none. */
 export type CategoryRelation = 'same' | 'parent' | 'unknown' | 'unrelated';
@@ -74,6 +83,7 @@ export interface DuplicateScoreInput {
 }
 
 export interface DuplicateScoreParts {
+  /** 1 within SAME_SPOT_METRES, falling to 0 at NOT_SAME_SPOT_METRES: whether the two fixes can be one spot. */
   distance: number;
   category: number;
   /** null when there were no two photos to compare (the model without photos decides). */
@@ -104,7 +114,7 @@ function falling(value: number, fullUpTo: number, zeroAt: number): number {
 export function scoreDuplicate(input: DuplicateScoreInput): DuplicateScore {
   const searchRadius = input.radiusMetres + GPS_MARGIN_METRES;
   const parts: DuplicateScoreParts = {
-    distance: falling(input.distanceMetres, Math.min(SAME_SPOT_METRES, input.radiusMetres), searchRadius),
+    distance: falling(input.distanceMetres, SAME_SPOT_METRES, NOT_SAME_SPOT_METRES),
     category: CATEGORY_PART[input.category],
     photo: input.photoSimilarity === null ? null : clamp01((input.photoSimilarity - PHOTO_DIFFERENT) / (PHOTO_SAME - PHOTO_DIFFERENT)),
     text: clamp01((input.textSimilarity - TEXT_UNRELATED) / (TEXT_SAME - TEXT_UNRELATED)),

@@ -90,6 +90,20 @@ describe('duplicate detection (附议)', () => {
     expect(await dedupe.findDuplicate(await secondReport({ photos: [other.photo], description: '井盖边上的路面裂开了' }))).toBeNull();
   });
 
+  it('merges a report without a photo on its words: the same 小类 8 m away, the same fault in other words', async () => {
+    const reworded = await secondReport({ ...northOfXinjiekou(8), photos: [], description: '地铁站2号口那个窨井盖不见了，晚上走路容易掉下去，麻烦尽快处理' });
+    const match = await dedupe.findDuplicate(reworded);
+    expect(match).toMatchObject({ ticketId, parts: { photo: null, category: 1 } });
+    expect(match?.parts.text).toBeGreaterThan(0.5);
+    // The words are what merges it: the same report about another fault at the same place stays a new ticket.
+    expect(await dedupe.findDuplicate({ ...reworded, description: '地铁站2号口那边的路面裂开了一条缝' })).toBeNull();
+  });
+
+  it('does not merge a different problem across the street without a photo (井盖松动, not 缺失, 35 m away)', async () => {
+    const across = await secondReport({ ...northOfXinjiekou(35), photos: [], description: '马路对面人行道上的井盖松动了，一踩就哐当响' });
+    expect(await dedupe.findDuplicate(across)).toBeNull();
+  });
+
   it('finds it while pending triage or in progress, not once it is closed', async () => {
     for (const status of ['pending_triage', 'in_progress'] as const) {
       await db.getRepository(Ticket).update({ id: ticketId }, { status });

@@ -37,6 +37,7 @@ describe('scoreDuplicate', () => {
     expect(scoreDuplicate({ ...noPhoto, distanceMetres: 5, textSimilarity: 0.5 }).duplicate).toBe(true);
     expect(scoreDuplicate({ ...noPhoto, distanceMetres: 30, textSimilarity: 0.5 }).duplicate).toBe(false);
     expect(scoreDuplicate({ ...noPhoto, distanceMetres: 5, textSimilarity: 0.5, category: 'parent' }).duplicate).toBe(false);
+    expect(scoreDuplicate({ ...noPhoto, distanceMetres: 5, textSimilarity: 0.1 }).duplicate).toBe(false);
     expect(scoreDuplicate({ ...noPhoto, distanceMetres: 5, textSimilarity: 0.5 }).parts.photo).toBeNull();
   });
 
@@ -63,10 +64,17 @@ describe('scoreDuplicate', () => {
     expect(at({ photoSimilarity: null, textSimilarity: 0.3 })).toBeGreaterThan(at({ photoSimilarity: null }));
   });
 
-  it('scales the distance part with the category radius', () => {
-    const lamp = scoreDuplicate({ ...SAME_PROBLEM, distanceMetres: 40, radiusMetres: 30 });
-    const river = scoreDuplicate({ ...SAME_PROBLEM, distanceMetres: 40, radiusMetres: 200 });
-    expect(river.parts.distance).toBeGreaterThan(0.8);
-    expect(lamp.parts.distance).toBeLessThan(0.3);
+  it('reads the distance as GPS error, whatever the category radius: one spot up to 15 m, not from 35 m', () => {
+    for (const radiusMetres of [30, 200]) {
+      expect(scoreDuplicate({ ...SAME_PROBLEM, radiusMetres, distanceMetres: 15 }).parts.distance).toBe(1);
+      expect(scoreDuplicate({ ...SAME_PROBLEM, radiusMetres, distanceMetres: 25 }).parts.distance).toBeCloseTo(0.5, 10);
+      expect(scoreDuplicate({ ...SAME_PROBLEM, radiusMetres, distanceMetres: 35 }).parts.distance).toBe(0);
+    }
+  });
+
+  it('lets a category with a large radius (a building site) merge far candidates on a matching photo, not on words alone', () => {
+    const site = { ...SAME_PROBLEM, radiusMetres: 150, distanceMetres: 100, textSimilarity: 0.6 };
+    expect(scoreDuplicate({ ...site, photoSimilarity: 0.9 }).duplicate).toBe(true);
+    expect(scoreDuplicate({ ...site, photoSimilarity: null }).duplicate).toBe(false);
   });
 });
