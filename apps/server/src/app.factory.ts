@@ -11,7 +11,10 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { REQUEST_ID_HEADER, requestIdOf } from './core/logging/request-id.util';
+import { useFormBodyParser } from './core/http/form-body.parser';
 import { useStrictJsonParser } from './core/http/json-body.parser';
+import { OPEN311_BASE } from './modules/open311/open311.controller';
+import { OPEN311_ERROR_RENDERER, OPEN311_PATH } from './modules/open311/open311-error.renderer';
 
 export const API_PREFIX = 'api/v1';
 
@@ -70,11 +73,14 @@ export async function createApp(config: AppConfig, extraModules: Type[] = []): P
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // GeoReport v2 has its own base path.
+      { path: `${OPEN311_BASE}/{*path}`, method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger)));
+  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger), [OPEN311_ERROR_RENDERER]));
   useStrictJsonParser(app.getHttpAdapter().getInstance());
+  useFormBodyParser(app.getHttpAdapter().getInstance(), [OPEN311_PATH]);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, credentials: true });
   }

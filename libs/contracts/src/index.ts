@@ -11,3 +11,4 @@ export * from './ticket-views';
 export * from './intake';
 export * from './routing';
 export * from './open-data';
+export * from './open311';

@@ -1,12 +1,25 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import { toHttpError } from './error-body.util';
+import { toHttpError, type HttpErrorResponse } from './error-body.util';
+
+/**
+ * An API under its own path whose standard prescribes another error body (Open311 GeoReport v2): it
+ * renders the same mapped error its own way, so errors raised before its routes (body parsing, unknown
+ * paths) look like its other errors too.
+ */
+export interface ErrorRenderer {
+  handles(url: string): boolean;
+  send(reply: FastifyReply, url: string, error: HttpErrorResponse): void;
+}
 
 /** Every error leaves as `{ error: { code, message, details? } }` with the status the code maps to. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  constructor(private readonly logger: PinoLogger) {
+  constructor(
+    private readonly logger: PinoLogger,
+    private readonly renderers: readonly ErrorRenderer[] = [],
+  ) {
     this.logger.setContext(AllExceptionsFilter.name);
   }
 
@@ -14,10 +27,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { status, body, unexpected } = toHttpError(exception);
-    if (unexpected) {
+    const mapped = toHttpError(exception);
+    if (mapped.unexpected) {
       this.logger.error({ err: exception, url: request.url, method: request.method }, 'request failed');
     }
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    const renderer = this.renderers.find((candidate) => candidate.handles(request.url));
+    if (renderer) return renderer.send(reply, request.url, mapped);
+    void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
   }
 }
