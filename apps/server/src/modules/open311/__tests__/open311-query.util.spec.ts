@@ -57,7 +57,8 @@ describe('resolveRequestsQuery', () => {
 
   it('pages within limits', () => {
     expect(search({ page: '3', page_size: '50' })).toMatchObject({ page: 3, pageSize: 50 });
-    for (const query of [{ page: '0' }, { page: '-1' }, { page: '1.5' }, { page_size: '1001' }, { page_size: 'ten' }, { page: '99999999' }]) {
+    const bad: Array<Record<string, string>> = [{ page: '0' }, { page: '-1' }, { page: '1.5' }, { page_size: '1001' }, { page_size: 'ten' }, { page: '99999999' }];
+    for (const query of bad) {
       expect(() => search(query)).toThrow(Open311QueryError);
     }
   });
