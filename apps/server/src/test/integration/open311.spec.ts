@@ -433,6 +433,56 @@ describe('Open311 GeoReport v2', () => {
       }
     });
   });
+
+  describe('service definitions (admin)', () => {
+    const path = '/api/v1/admin/service-definitions/GY-04';
+    const shelter = [
+      { variable: true, code: 'damage', datatype: 'multivaluelist', required: true, datatypeDescription: null, order: 1, description: '损坏部位', values: [{ key: 'glass', name: '玻璃' }, { key: 'seat', name: '座椅' }] },
+    ];
+
+    it('lets an admin give a 小类 its questions: the service list, the definition and submissions follow, and it is audited', async () => {
+      const before = (await get(t.baseUrl, 'discovery.json')).body as Entry;
+      const put = await request<{ attributes: unknown[] }>(t.baseUrl, 'PUT', path, { headers: admin.headers, json: { attributes: shelter } });
+      expect(put.status).toBe(200);
+      expect(put.body.attributes).toEqual(shelter);
+      const services = (await get(t.baseUrl, 'services.json')).body as Entry[];
+      expect(services.find((service) => service.service_code === 'GY-04')).toMatchObject({ metadata: true });
+      const definition = (await get(t.baseUrl, 'services/GY-04.json')).body as Entry;
+      expect((definition.attributes as Entry[]).map((attribute) => attribute.code)).toEqual(['damage']);
+      const after = (await get(t.baseUrl, 'discovery.json')).body as Entry;
+      expect(String(after.changeset) >= String(before.changeset)).toBe(true);
+
+      const form = (extra: Array<[string, string]>): Array<[string, string]> => [
+        ['api_key', key.apiKey],
+        ['service_code', 'GY-04'],
+        ...Object.entries(nextWgsSpot()),
+        ['description', '公交站亭的玻璃碎了一地'],
+        ...extra,
+      ];
+      await expectSpecError('requests', form([]), 400, '损坏部位');
+      expect((await postForm(t.baseUrl, 'requests.json', form([['attribute[damage][]', 'glass']]))).status).toBe(201);
+
+      const audit = await request<Page<{ action: string; after: { attributes: string } }>>(t.baseUrl, 'GET', '/api/v1/admin/audit?entityType=service_definition&entityId=GY-04', { headers: admin.headers });
+      expect(audit.body.items).toHaveLength(1);
+      expect(JSON.parse(audit.body.items[0].after.attributes)).toEqual(shelter);
+
+      const cleared = await request(t.baseUrl, 'PUT', path, { headers: admin.headers, json: { attributes: [] } });
+      expect(cleared.status).toBe(200);
+      expect(((await get(t.baseUrl, 'services.json')).body as Entry[]).find((service) => service.service_code === 'GY-04')).toMatchObject({ metadata: false });
+    });
+
+    it('refuses broken definitions, top categories, unknown codes and non-admins', async () => {
+      const broken = await request<ErrorBody>(t.baseUrl, 'PUT', path, { headers: admin.headers, json: { attributes: [{ ...shelter[0], values: [] }, { ...shelter[0], datatype: 'colour' }] } });
+      expect(broken.status).toBe(400);
+      expect(broken.body.error.details?.problems).toHaveLength(3);
+      expect((await request(t.baseUrl, 'PUT', path, { headers: admin.headers, json: { attributes: 'x' } })).status).toBe(400);
+      expect((await request(t.baseUrl, 'PUT', path, { headers: admin.headers, json: { attributes: Array.from({ length: 21 }, () => shelter[0]) } })).status).toBe(400);
+      expect((await request(t.baseUrl, 'PUT', '/api/v1/admin/service-definitions/GY', { headers: admin.headers, json: { attributes: [] } })).status).toBe(400);
+      expect((await request(t.baseUrl, 'GET', '/api/v1/admin/service-definitions/ZZ-99', { headers: admin.headers })).status).toBe(404);
+      expect((await request(t.baseUrl, 'PUT', path, { headers: szyh.headers, json: { attributes: [] } })).status).toBe(403);
+      expect((await request(t.baseUrl, 'GET', path)).status).toBe(401);
+    });
+  });
 });
 
 describe('Open311 rate limits', () => {
