@@ -108,14 +108,15 @@ export class Open311Repository {
     return { report, ticketNo: ticket?.ticketNo ?? null };
   }
 
-  /** Tickets requested in the window, newest first, one page. */
+  /** Tickets requested in the window, newest first, one page (IDX_tickets_requested). */
   searchTickets(search: TicketSearch): Promise<Ticket[]> {
     const query = this.withNames()
       .where('t.createdAt >= :from AND t.createdAt <= :to', { from: search.from, to: search.to })
       .orderBy('t.createdAt', 'DESC')
       .addOrderBy('t.id', 'DESC')
-      .skip(search.offset)
-      .take(search.limit);
+      // Every join is many-to-one, so plain OFFSET/LIMIT pages rows (no de-duplicating subquery needed).
+      .offset(search.offset)
+      .limit(search.limit);
     if (search.serviceCodes) query.andWhere('c.code IN (:...codes)', { codes: search.serviceCodes });
     if (search.statuses) query.andWhere('t.status IN (:...statuses)', { statuses: search.statuses });
     return query.getMany();

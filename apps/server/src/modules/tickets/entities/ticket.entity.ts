@@ -12,6 +12,8 @@ import { Department } from '../../departments/entities/department.entity';
 @Index('IDX_tickets_inbox', ['departmentId', 'status', 'resolveBy', 'id'])
 @Index('IDX_tickets_queue', ['status', 'resolveBy', 'id'])
 @Index('IDX_tickets_nearby', ['geohash', 'status', 'createdAt'])
+/** Open311 `GET /requests`: newest first within a date window. */
+@Index('IDX_tickets_requested', ['createdAt'])
 export class Ticket extends BaseEntity {
   @Column({ type: 'varchar', length: 20, unique: true })
   ticketNo!: string;

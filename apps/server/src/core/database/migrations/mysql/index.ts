@@ -8,7 +8,7 @@ import { Outbox1796109396971 } from './1796109396971-outbox';
 import { PhotoFingerprint1796110463634 } from './1796110463634-photo-fingerprint';
 import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
 import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
-import { Open3111796121647300 } from './1796121647300-open311';
+import { Open311Api1796122243451 } from './1796122243451-open311-api';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -22,5 +22,5 @@ export const MYSQL_MIGRATIONS = [
   PhotoFingerprint1796110463634,
   PhotoHashIndex1796110650049,
   WorkCalendar1796111084313,
-  Open3111796121647300,
+  Open311Api1796122243451,
 ];

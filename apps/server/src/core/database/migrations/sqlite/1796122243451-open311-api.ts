@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Open3111796121647300 implements MigrationInterface {
-  name = 'Open3111796121647300';
+export class Open311Api1796122243451 implements MigrationInterface {
+  name = 'Open311Api1796122243451';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"api_keys\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"name\" varchar(64) NOT NULL, \"keyPrefix\" varchar(12) NOT NULL, \"keyHash\" varchar(64) NOT NULL, \"serviceCodes\" text, \"revokedAt\" datetime, \"createdById\" varchar(36) NOT NULL, \"lastUsedAt\" datetime, CONSTRAINT \"UQ_df3b25181df0b4b59bd93f16e10\" UNIQUE (\"keyHash\"))");
@@ -15,9 +15,11 @@ export class Open3111796121647300 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"categories\"");
     await queryRunner.query("ALTER TABLE \"temporary_categories\" RENAME TO \"categories\"");
     await queryRunner.query("CREATE INDEX \"IDX_0ac89ee78212280266ea427cc2\" ON \"categories\" (\"parentId\", \"sortOrder\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_tickets_requested\" ON \"tickets\" (\"createdAt\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_tickets_requested\"");
     await queryRunner.query("DROP INDEX \"IDX_0ac89ee78212280266ea427cc2\"");
     await queryRunner.query("ALTER TABLE \"categories\" RENAME TO \"temporary_categories\"");
     await queryRunner.query("CREATE TABLE \"categories\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')), \"code\" varchar(32) NOT NULL, \"name\" varchar(64) NOT NULL, \"description\" varchar(500) NOT NULL DEFAULT (''), \"parentId\" varchar(36), \"sortOrder\" integer NOT NULL DEFAULT (0), \"keywords\" text NOT NULL, \"slaPolicyId\" varchar(36), \"dedupeRadiusMetres\" integer NOT NULL DEFAULT (50), \"active\" boolean NOT NULL DEFAULT (1), CONSTRAINT \"UQ_77d7eff8a7aaa05457a12b8007a\" UNIQUE (\"code\"), CONSTRAINT \"FK_e37bbe4556edc5b36dfd466b30d\" FOREIGN KEY (\"slaPolicyId\") REFERENCES \"sla_policies\" (\"id\") ON DELETE SET NULL ON UPDATE NO ACTION, CONSTRAINT \"FK_9a6f051e66982b5f0318981bcaa\" FOREIGN KEY (\"parentId\") REFERENCES \"categories\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
