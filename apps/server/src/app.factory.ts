@@ -6,10 +6,12 @@ import { RequestMethod, ValidationPipe, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
-import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { AllExceptionsFilter, sendHttpError } from './core/errors/all-exceptions.filter';
+import { toHttpError } from './core/errors/error-body.util';
 import { REQUEST_ID_HEADER, requestIdOf } from './core/logging/request-id.util';
 import { useFormBodyParser } from './core/http/form-body.parser';
 import { useStrictJsonParser } from './core/http/json-body.parser';
@@ -48,8 +50,12 @@ async function serveH5(app: NestFastifyApplication, h5Dir: string, logger: Logge
 }
 
 export async function createApp(config: AppConfig, extraModules: Type[] = []): Promise<NestFastifyApplication> {
+  const errorRenderers = [OPEN311_ERROR_RENDERER];
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
+    // Errors the router raises before any handler (a malformed URL, a path parameter over its length)
+    // get the same bodies as every other error, instead of Fastify's own that echo the whole URL.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendHttpError(reply, request.url, toHttpError(error), errorRenderers),
     // Behind a load balancer the client address is in X-Forwarded-For; trusted only when configured.
     trustProxy: config.http.trustProxy,
     // One request id for Fastify and the pino-http request log (which reuses `req.id`), echoed back.
@@ -78,7 +84,7 @@ export async function createApp(config: AppConfig, extraModules: Type[] = []): P
     ],
   });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger), [OPEN311_ERROR_RENDERER]));
+  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger), errorRenderers));
   useStrictJsonParser(app.getHttpAdapter().getInstance());
   useFormBodyParser(app.getHttpAdapter().getInstance(), [OPEN311_PATH]);
   if (config.http.corsOrigins.length > 0) {

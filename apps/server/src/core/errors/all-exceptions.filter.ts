@@ -13,6 +13,13 @@ export interface ErrorRenderer {
   send(reply: FastifyReply, url: string, error: HttpErrorResponse): void;
 }
 
+/** Sends a mapped error: the renderer of the URL's API if one handles it, else the contract's JSON body. */
+export function sendHttpError(reply: FastifyReply, url: string, mapped: HttpErrorResponse, renderers: readonly ErrorRenderer[]): void {
+  const renderer = renderers.find((candidate) => candidate.handles(url));
+  if (renderer) return renderer.send(reply, url, mapped);
+  void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
+}
+
 /** Every error leaves as `{ error: { code, message, details? } }` with the status the code maps to. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -31,8 +38,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (mapped.unexpected) {
       this.logger.error({ err: exception, url: request.url, method: request.method }, 'request failed');
     }
-    const renderer = this.renderers.find((candidate) => candidate.handles(request.url));
-    if (renderer) return renderer.send(reply, request.url, mapped);
-    void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
+    sendHttpError(reply, request.url, mapped, this.renderers);
   }
 }

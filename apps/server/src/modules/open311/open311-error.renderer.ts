@@ -6,7 +6,7 @@ import { toSparkXml } from './spark-xml.util';
 export const OPEN311_PATH = '/open311/';
 
 /** Statuses the specification names (400, 403, 404) and the HTTP ones a client must act on; the rest is 400. */
-const KEPT_STATUSES = new Set([400, 403, 404, 413, 415, 429, 500, 503]);
+const KEPT_STATUSES = new Set([400, 403, 404, 413, 414, 415, 429, 500, 503]);
 
 function isXml(url: string): boolean {
   return url.split('?')[0].toLowerCase().endsWith('.xml');

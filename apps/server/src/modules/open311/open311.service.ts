@@ -106,6 +106,8 @@ export class Open311Service {
     if (description.length > REPORT_LIMITS.descriptionMaxChars) {
       throw invalid(`描述、地址与附加信息合计不能超过 ${REPORT_LIMITS.descriptionMaxChars} 字`);
     }
+    // "Last used" is the last accepted attempt; recorded before the pipeline, so it never fails a created report.
+    await this.repository.touchKey(key.id, now);
     const reporter = await this.repository.reporterFor(key.id, form.subject ? pseudonym(key.id, form.subject) : '', `Open311·${key.name}`.slice(0, 64));
     const token = randomBytes(32).toString('base64url');
     const result = await this.reports.create(
@@ -129,7 +131,6 @@ export class Open311Service {
           attributes: Object.keys(answers.ok).length > 0 ? answers.ok : null,
         }),
     );
-    await this.repository.touchKey(key.id, now);
     const { outcome, reasons, ticket } = result.body;
     switch (outcome) {
       case 'rejected':

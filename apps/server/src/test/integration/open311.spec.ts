@@ -120,6 +120,21 @@ describe('Open311 GeoReport v2', () => {
           if (format === 'json') expect(fieldProblems(errors[0], SPEC.error)).toEqual([]);
         }
       }
+      // Hostile and oversized ids come back escaped, never as markup.
+      for (const path of ['requests/%3Cscript%3Ealert(1)%3C%2Fscript%3E.xml', `tokens/${'a'.repeat(90)}.xml`, 'services/%26%3C%3E%22.xml']) {
+        const response = await get(t.baseUrl, path);
+        expect(`${path.slice(0, 30)} ${response.status}`).toBe(`${path.slice(0, 30)} 404`);
+        expect(response.text).not.toContain('<script>');
+        expect(xmlOf(response, 'errors')).toEqual([{ code: '404', description: expect.any(String) }]);
+      }
+      // An id past the router's parameter limit is refused before any handler runs.
+      const oversized = await get(t.baseUrl, `tokens/${'a'.repeat(5000)}.xml`);
+      expect(oversized.status).toBe(414);
+      expect(oversized.text).not.toContain('a'.repeat(200));
+      expect(xmlOf(oversized, 'errors')).toEqual([{ code: '414', description: expect.any(String) }]);
+      const appOversized = await request<ErrorBody>(t.baseUrl, 'GET', `/api/v1/admin/api-keys/${'a'.repeat(5000)}`);
+      expect(appOversized.status).toBe(414);
+      expect(appOversized.body.error.code).toBe('VALIDATION_FAILED');
       expect((await get(t.baseUrl, 'services.html')).status).toBe(404);
       expect((await get(t.baseUrl, `services/${MANHOLE.code}.yaml`)).status).toBe(404);
     });
