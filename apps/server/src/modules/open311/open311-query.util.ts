@@ -49,14 +49,17 @@ export function w3cDateTime(date: Date, offsetMinutes = 480): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** As the query string arrives: a repeated argument is a list ("can be declared multiple times"). */
+export type QueryValue = string | string[] | undefined;
+
 export interface RequestsQuery {
-  service_request_id?: string;
-  service_code?: string;
-  start_date?: string;
-  end_date?: string;
-  status?: string;
-  page?: string;
-  page_size?: string;
+  service_request_id?: QueryValue;
+  service_code?: QueryValue;
+  start_date?: QueryValue;
+  end_date?: QueryValue;
+  status?: QueryValue;
+  page?: QueryValue;
+  page_size?: QueryValue;
 }
 
 export type ResolvedRequestsQuery =
@@ -74,13 +77,27 @@ export type ResolvedRequestsQuery =
 export class Open311QueryError extends Error {}
 
 /** "comma delimited; can be declared multiple times": empty entries are ignored, repeats collapse. */
-function commaList(value: string | undefined): string[] | null {
+function commaList(value: QueryValue): string[] | null {
   if (value === undefined) return null;
-  const items = [...new Set(value.split(',').map((item) => item.trim()).filter((item) => item.length > 0))];
+  const items = [
+    ...new Set(
+      (Array.isArray(value) ? value : [value])
+        .flatMap((part) => part.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    ),
+  ];
   return items.length > 0 ? items : null;
 }
 
-function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
+/** A single-valued argument; given twice it is refused rather than guessed. */
+function one(value: QueryValue, name: string): string | undefined {
+  if (Array.isArray(value)) throw new Open311QueryError(`${name} 只能提供一次`);
+  return value;
+}
+
+function positiveInt(raw: QueryValue, name: string, fallback: number, max: number): number {
+  const value = one(raw, name);
   if (value === undefined || value.trim() === '') return fallback;
   if (!/^\d{1,7}$/.test(value.trim())) throw new Open311QueryError(`${name} 必须是正整数`);
   const parsed = Number(value.trim());
@@ -88,7 +105,8 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
   return parsed;
 }
 
-function dateArg(value: string | undefined, name: string): Date | null {
+function dateArg(raw: QueryValue, name: string): Date | null {
+  const value = one(raw, name);
   if (value === undefined || value.trim() === '') return null;
   const parsed = parseW3cDateTime(value.trim());
   if (!parsed) throw new Open311QueryError(`${name} 不是有效的 W3C 日期时间（例如 2026-01-01T00:00:00+08:00）`);
@@ -110,7 +128,7 @@ export function resolveRequestsQuery(query: RequestsQuery, now: Date): ResolvedR
   const serviceCodes = commaList(query.service_code);
   const badCode = serviceCodes?.find((code) => !SERVICE_CODE_PATTERN.test(code));
   if (badCode !== undefined) throw new Open311QueryError(`service_code “${badCode.slice(0, 40)}”格式无效`);
-  const statusList = commaList(query.status?.toLowerCase());
+  const statusList = commaList(query.status)?.map((status) => status.toLowerCase()) ?? null;
   const badStatus = statusList?.find((status) => !(OPEN311_STATUSES as readonly string[]).includes(status));
   if (badStatus !== undefined) throw new Open311QueryError('status 只能是 open 或 closed');
   const statuses = statusList as Open311Status[] | null;

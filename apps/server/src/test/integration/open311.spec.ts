@@ -401,6 +401,9 @@ describe('Open311 GeoReport v2', () => {
       expect(closed.every((entry) => entry.status === 'closed')).toBe(true);
       const both = (await get(t.baseUrl, 'requests.json?status=open,closed')).body as Entry[];
       expect(both.length).toBe(all.length);
+      const repeated = await get(t.baseUrl, `requests.json?service_code=${MANHOLE.code}&service_code=${STREETLIGHT.code}&status=open&status=closed`);
+      expect(repeated.status).toBe(200);
+      expect((repeated.body as Entry[]).length).toBe(manholes.length + all.filter((entry) => entry.service_code === STREETLIGHT.code).length);
       const future = (await get(t.baseUrl, 'requests.json?start_date=2099-01-01T00:00:00Z')).body as Entry[];
       expect(future).toEqual([]);
       const past = (await get(t.baseUrl, 'requests.json?end_date=2020-01-01T00:00:00Z')).body as Entry[];
@@ -437,6 +440,7 @@ describe('Open311 GeoReport v2', () => {
         'page=-1',
         'page=abc',
         'service_request_id=%27%20OR%201%3D1',
+        'start_date=2026-01-01T00:00:00Z&start_date=2026-02-01T00:00:00Z',
       ];
       for (const query of bad) {
         for (const format of ['json', 'xml'] as const) {

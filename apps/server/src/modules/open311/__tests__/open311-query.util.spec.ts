@@ -50,6 +50,9 @@ describe('resolveRequestsQuery', () => {
   it('reads comma lists of codes and statuses; both statuses mean no filter', () => {
     expect(search({ service_code: 'GY-01,GY-02,,GY-01', status: 'OPEN' })).toMatchObject({ serviceCodes: ['GY-01', 'GY-02'], statuses: ['open'] });
     expect(search({ status: 'open,closed' }).statuses).toBeNull();
+    expect(resolveRequestsQuery({ service_code: ['GY-01', 'GY-02,GY-03'], status: ['closed'] }, NOW)).toMatchObject({ serviceCodes: ['GY-01', 'GY-02', 'GY-03'], statuses: ['closed'] });
+    expect(() => resolveRequestsQuery({ start_date: ['2026-01-01', '2026-02-01'] }, NOW)).toThrow('start_date');
+    expect(() => resolveRequestsQuery({ page_size: ['1', '2'] }, NOW)).toThrow('page_size');
     expect(search({ service_code: '', status: '' })).toMatchObject({ serviceCodes: null, statuses: null });
     expect(() => search({ status: 'pending' })).toThrow('status');
     expect(() => search({ service_code: "GY-01' OR 1=1" })).toThrow('service_code');
