@@ -1,5 +1,9 @@
+import type { CreatedApiKey, ErrorBody } from '@ssp/contracts';
+import { gcj02ToWgs84 } from '@ssp/geo';
+import { loginAs, type LoggedIn } from './auth';
+import { MANHOLE, nextSpot } from './reporting';
+import { request, startTestApp, type HttpResult, type TestApp } from './test-app';
 import { asXmlText, parseXml, sparkOf, type Spark } from './xml';
-import { request, type HttpResult } from './test-app';
 
 /**
  * The GeoReport v2 field lists (http://wiki.open311.org/GeoReport_v2 and /Service_Discovery), written
@@ -116,3 +120,61 @@ export function xmlOf(result: HttpResult<unknown>, root: string): Spark {
 }
 
 export { asXmlText };
+
+export type Entry = Record<string, unknown>;
+
+/** A WGS-84 point (what Open311 clients send) at the next free spot in 秦淮区. */
+export function nextWgsSpot(): { lat: string; long: string } {
+  const spot = gcj02ToWgs84(nextSpot());
+  return { lat: spot.lat.toFixed(6), long: spot.lng.toFixed(6) };
+}
+
+/** A valid 井盖 request; `overrides` replace fields (an empty value removes one). */
+export function manholeForm(apiKey: string, overrides: Record<string, string> = {}): Array<[string, string]> {
+  const fields: Record<string, string> = {
+    api_key: apiKey,
+    service_code: MANHOLE.code,
+    ...nextWgsSpot(),
+    description: '中山南路公交站旁的井盖不见了，晚上很危险',
+    'attribute[condition]': 'missing',
+    ...overrides,
+  };
+  return Object.entries(fields).filter(([, value]) => value !== '');
+}
+
+/** POSTs in both formats and checks the specification's error list: status, codes, a description containing `contains`. */
+export async function expectSpecError(baseUrl: string, path: string, fields: Array<[string, string]> | string, status: number, contains: string): Promise<void> {
+  for (const format of ['json', 'xml'] as const) {
+    const response = await postForm(baseUrl, `${path}.${format}`, fields);
+    expect(`${format} ${response.status}`).toBe(`${format} ${status}`);
+    const errors = format === 'json' ? response.body : xmlOf(response, 'errors');
+    expect(Array.isArray(errors)).toBe(true);
+    const list = errors as Entry[];
+    expect(list.length).toBeGreaterThan(0);
+    if (format === 'json') for (const error of list) expect(fieldProblems(error, SPEC.error)).toEqual([]);
+    expect(list.map((error) => error.code)).toEqual(list.map(() => (format === 'json' ? status : String(status))));
+    expect(list.map((error) => String(error.description)).join(' ')).toContain(contains);
+  }
+}
+
+export interface Open311App {
+  t: TestApp;
+  admin: LoggedIn;
+  /** Staff of the department 井盖 reports go to. */
+  szyh: LoggedIn;
+  /** An unrestricted key. */
+  key: CreatedApiKey;
+  createKey(body: Record<string, unknown>): Promise<HttpResult<CreatedApiKey & ErrorBody>>;
+}
+
+/** A test app with an admin, the 井盖 department's staff and an API key issued through the admin API. */
+export async function startOpen311App(env: Record<string, string> = {}): Promise<Open311App> {
+  const t = await startTestApp(env);
+  const admin = await loginAs(t.baseUrl, 'admin');
+  const szyh = await loginAs(t.baseUrl, 'staff', { username: MANHOLE.staffUsername });
+  const createKey = (body: Record<string, unknown>) =>
+    request<CreatedApiKey & ErrorBody>(t.baseUrl, 'POST', '/api/v1/admin/api-keys', { headers: admin.headers, json: body });
+  const created = await createKey({ name: '12345 热线平台' });
+  if (created.status !== 201) throw new Error(`issuing a key failed: ${created.status} ${created.text}`);
+  return { t, admin, szyh, key: created.body, createKey };
+}
