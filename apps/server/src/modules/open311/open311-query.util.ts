@@ -10,8 +10,8 @@ const DAY_MS = 86_400_000;
 export const MAX_WINDOW_DAYS = 90;
 /** "first 1000 requests returned": the default and the largest page (paging extension). */
 export const MAX_PAGE_SIZE = 1000;
-/** Offsets beyond this are refused: deep pages are what the date window is for. */
-export const MAX_PAGE = 1000;
+/** Requests beyond this depth are refused (an OFFSET that deep costs the database): narrow the dates instead. */
+export const MAX_PAGED_REQUESTS = 100_000;
 export const MAX_REQUEST_IDS = 100;
 export const TICKET_NO_PATTERN = /^[A-Z]{2}\d{8,16}$/;
 const SERVICE_CODE_PATTERN = /^[A-Z0-9-]{1,32}$/;
@@ -149,14 +149,17 @@ export function resolveRequestsQuery(query: RequestsQuery, now: Date): ResolvedR
   } else {
     [from, to] = [new Date(now.getTime() - windowMs), now];
   }
+  const pageSize = positiveInt(query.page_size, 'page_size', MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const page = positiveInt(query.page, 'page', 1, MAX_PAGED_REQUESTS);
+  if (page * pageSize > MAX_PAGED_REQUESTS) throw new Open311QueryError(`最多翻到第 ${MAX_PAGED_REQUESTS} 条，请缩小 start_date 与 end_date 的范围`);
   return {
     kind: 'search',
     serviceCodes,
     statuses: statuses && statuses.length < OPEN311_STATUSES.length ? statuses : null,
     from,
     to,
-    page: positiveInt(query.page, 'page', 1, MAX_PAGE),
-    pageSize: positiveInt(query.page_size, 'page_size', MAX_PAGE_SIZE, MAX_PAGE_SIZE),
+    page,
+    pageSize,
   };
 }
 

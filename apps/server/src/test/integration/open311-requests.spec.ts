@@ -240,7 +240,8 @@ describe('Open311 GeoReport v2: requests', () => {
       const second = (await get(t.baseUrl, 'requests.json?page_size=2&page=2')).body as Entry[];
       expect(first.map((entry) => entry.service_request_id)).toEqual(all.slice(0, 2).map((entry) => entry.service_request_id));
       expect(second.map((entry) => entry.service_request_id)).toEqual(all.slice(2, 4).map((entry) => entry.service_request_id));
-      expect((await get(t.baseUrl, 'requests.json?page=999&page_size=1000')).body).toEqual([]);
+      expect((await get(t.baseUrl, 'requests.json?page=100&page_size=1000')).body).toEqual([]);
+      expect((await get(t.baseUrl, 'requests.json?page=101&page_size=1000')).status).toBe(400);
     });
 
     it('refuses bad dates, ranges, statuses, codes and page sizes with 400 spec errors', async () => {

@@ -60,6 +60,8 @@ describe('resolveRequestsQuery', () => {
 
   it('pages within limits', () => {
     expect(search({ page: '3', page_size: '50' })).toMatchObject({ page: 3, pageSize: 50 });
+    expect(search({ page: '100', page_size: '1000' })).toMatchObject({ page: 100, pageSize: 1000 });
+    expect(() => search({ page: '101', page_size: '1000' })).toThrow('缩小');
     const bad: Array<Record<string, string>> = [{ page: '0' }, { page: '-1' }, { page: '1.5' }, { page_size: '1001' }, { page_size: 'ten' }, { page: '99999999' }];
     for (const query of bad) {
       expect(() => search(query)).toThrow(Open311QueryError);
