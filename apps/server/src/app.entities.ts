@@ -8,6 +8,9 @@ import { ClassifierModelRecord } from './modules/classification/entities/classif
 import { TrainingExample } from './modules/classification/entities/training-example.entity';
 import { WordRule } from './modules/filtering/entities/word-rule.entity';
 import { Department } from './modules/departments/entities/department.entity';
+import { ApiKey } from './modules/open311/entities/api-key.entity';
+import { Open311Reporter } from './modules/open311/entities/open311-reporter.entity';
+import { Open311Submission } from './modules/open311/entities/open311-submission.entity';
 import { Photo } from './modules/photos/entities/photo.entity';
 import { Region } from './modules/regions/entities/region.entity';
 import { Report } from './modules/reports/entities/report.entity';
@@ -22,6 +25,7 @@ import { User } from './modules/users/entities/user.entity';
 
 /** Every entity of the schema: the data source, the migration generator and the drift check use this list. */
 export const ALL_ENTITIES = [
+  ApiKey,
   AuditEntry,
   Category,
   ClassificationRule,
@@ -30,6 +34,8 @@ export const ALL_ENTITIES = [
   Department,
   LoginAttempt,
   NumberSequence,
+  Open311Reporter,
+  Open311Submission,
   OutboxMessage,
   Photo,
   Region,

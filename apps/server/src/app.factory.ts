@@ -6,12 +6,17 @@ import { RequestMethod, ValidationPipe, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
-import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { AllExceptionsFilter, sendHttpError } from './core/errors/all-exceptions.filter';
+import { toHttpError } from './core/errors/error-body.util';
 import { REQUEST_ID_HEADER, requestIdOf } from './core/logging/request-id.util';
+import { useFormBodyParser } from './core/http/form-body.parser';
 import { useStrictJsonParser } from './core/http/json-body.parser';
+import { OPEN311_BASE } from './modules/open311/open311.controller';
+import { OPEN311_ERROR_RENDERER, OPEN311_PATH } from './modules/open311/open311-error.renderer';
 
 export const API_PREFIX = 'api/v1';
 
@@ -45,8 +50,12 @@ async function serveH5(app: NestFastifyApplication, h5Dir: string, logger: Logge
 }
 
 export async function createApp(config: AppConfig, extraModules: Type[] = []): Promise<NestFastifyApplication> {
+  const errorRenderers = [OPEN311_ERROR_RENDERER];
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
+    // Errors the router raises before any handler (a malformed URL, a path parameter over its length)
+    // get the same bodies as every other error, instead of Fastify's own that echo the whole URL.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendHttpError(reply, request.url, toHttpError(error), errorRenderers),
     // Behind a load balancer the client address is in X-Forwarded-For; trusted only when configured.
     trustProxy: config.http.trustProxy,
     // One request id for Fastify and the pino-http request log (which reuses `req.id`), echoed back.
@@ -70,11 +79,14 @@ export async function createApp(config: AppConfig, extraModules: Type[] = []): P
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // GeoReport v2 has its own base path.
+      { path: `${OPEN311_BASE}/{*path}`, method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger)));
+  app.useGlobalFilters(new AllExceptionsFilter(await app.resolve(PinoLogger), errorRenderers));
   useStrictJsonParser(app.getHttpAdapter().getInstance());
+  useFormBodyParser(app.getHttpAdapter().getInstance(), [OPEN311_PATH]);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, credentials: true });
   }

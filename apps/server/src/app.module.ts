@@ -16,6 +16,7 @@ import { DepartmentsModule } from './modules/departments/departments.module';
 import { FilteringModule } from './modules/filtering/filtering.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { PhotosModule } from './modules/photos/photos.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ReportsModule } from './modules/reports/reports.module';
@@ -48,6 +49,7 @@ export class AppModule {
         FilteringModule,
         IntakeModule,
         NotificationsModule,
+        Open311Module,
         PhotosModule,
         RegionsModule,
         ReportsModule,

@@ -12,3 +12,4 @@ export * from './intake';
 export * from './routing';
 export * from './open-data';
 export * from './stats';
+export * from './open311';

@@ -5,6 +5,7 @@ import { CATEGORIES, SUBCATEGORIES } from '../core/database/seeds/data/categorie
 import { DEMO_ACCOUNTS } from '../core/database/seeds/data/demo-accounts.data';
 import { DEPARTMENTS } from '../core/database/seeds/data/departments.data';
 import { ROUTING_RULE_SET } from '../core/database/seeds/data/routing-rules.data';
+import { SERVICE_DEFINITIONS } from '../core/database/seeds/data/service-definitions.data';
 import { SLA_POLICIES } from '../core/database/seeds/data/sla-policies.data';
 import { WORK_CALENDAR_DAYS } from '../core/database/seeds/data/work-calendar.data';
 import { diffRuleSets } from '@ssp/rules';
@@ -195,6 +196,7 @@ export class SeedService {
             keywords: [...child.keywords],
             slaPolicyId: requireId(policies, child.slaPolicyCode, 'SLA policy'),
             dedupeRadiusMetres: child.dedupeRadiusMetres,
+            serviceAttributes: SERVICE_DEFINITIONS[child.code] ? [...SERVICE_DEFINITIONS[child.code]] : null,
           }),
         );
       });

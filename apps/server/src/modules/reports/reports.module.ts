@@ -14,5 +14,6 @@ import { ReportsService } from './reports.service';
   imports: [ClassificationModule, IntakeModule, PhotosModule, TicketsModule],
   controllers: [ReportsController, AdminReportsController],
   providers: [ReportsService, ReportsRepository, ModerationService, DailyNumberAllocator],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

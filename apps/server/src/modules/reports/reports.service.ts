@@ -9,6 +9,7 @@ import {
   type ReportListItem,
 } from '@ssp/contracts';
 import { encodeGeohash } from '@ssp/geo';
+import type { EntityManager } from 'typeorm';
 import { Access } from '../../core/access/access.policy';
 import type { AuthUser } from '../../core/auth/auth-user';
 import type { AppConfig } from '../../core/config/app-config';
@@ -30,6 +31,8 @@ import type { Report } from './entities/report.entity';
 import { ReportsRepository } from './reports.repository';
 
 const PAGE_SIZE = 20;
+
+export type ReportAttachment = (manager: EntityManager, report: Report) => Promise<void>;
 
 export interface CreateReportResult {
   /** false when the clientRequestId was seen before and the first answer is repeated */
@@ -55,7 +58,11 @@ export class ReportsService {
    * ARCHITECTURE.md §6: validate, filter, then (for what passed) classify, dedupe, route and open or
    * join the ticket — the report, its ticket, the event and the photos in one transaction.
    */
-  async create(user: AuthUser, dto: CreateReportDto, now = new Date()): Promise<CreateReportResult> {
+  /**
+   * `attach` writes what another channel (Open311) keeps beside the report, in the report's
+   * transaction, so a failure leaves neither.
+   */
+  async create(user: AuthUser, dto: CreateReportDto, now = new Date(), attach?: ReportAttachment): Promise<CreateReportResult> {
     const repeated = await this.reports.findByClientRequestId(user.id, dto.clientRequestId);
     if (repeated) return { created: false, body: await this.answerFor(repeated) };
 
@@ -105,6 +112,7 @@ export class ReportsService {
         });
         await this.reports.insert(manager, row);
         if (dto.photoIds.length > 0) await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
+        if (attach) await attach(manager, row);
         return row;
       });
       return { created: true, body: await this.answerFor(report) };

@@ -42,7 +42,7 @@ export function routeTable(app: NestFastifyApplication): RouteEntry[] {
         const targets = [handler, controller];
         routes.push({
           method: RequestMethod[requestMethod],
-          path: UNPREFIXED.has(path) ? path : join(API_PREFIX, path),
+          path: UNPREFIXED.has(path) || path.startsWith('/open311/') ? path : join(API_PREFIX, path),
           controller: controller.name,
           handler: name,
           isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false,

@@ -1,3 +1,4 @@
+import type { ServiceAttribute } from '@ssp/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { BaseEntity } from '../../../core/database/base.entity';
 import { SlaPolicy } from '../../sla/entities/sla-policy.entity';
@@ -42,4 +43,8 @@ export class Category extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Extra questions for this kind of problem (an Open311 service definition); null: none. */
+  @Column({ type: 'simple-json', nullable: true })
+  serviceAttributes!: ServiceAttribute[] | null;
 }

@@ -10,6 +10,7 @@ import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
 import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
 import { PhotoCleanupIndex1796121287489 } from './1796121287489-photo-cleanup-index';
 import { StatsFigures1796121615041 } from './1796121615041-stats-figures';
+import { Open311Api1796122243451 } from './1796122243451-open311-api';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MYSQL_MIGRATIONS = [
   WorkCalendar1796111084313,
   PhotoCleanupIndex1796121287489,
   StatsFigures1796121615041,
+  Open311Api1796122243451,
 ];
