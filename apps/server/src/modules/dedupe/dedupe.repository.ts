@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@ssp/contracts';
 import { DataSource, type ObjectLiteral } from 'typeorm';
-import { Category } from '../categories/entities/category.entity';
 import { Photo } from '../photos/entities/photo.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { geohashPrefixRange } from './geohash-range.util';
@@ -101,19 +101,16 @@ function prepareNearStatement(dataSource: DataSource): NearStatement {
 export class DedupeRepository {
   private nearStatement?: NearStatement;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
   async category(id: string): Promise<DedupeCategory | null> {
-    const categories = this.dataSource.getRepository(Category);
-    const own = await categories.findOne({ where: { id }, select: { id: true, parentId: true, dedupeRadiusMetres: true } });
+    const own = await this.reference.categoryById(id);
     if (!own) return null;
-    const family = own.parentId ?? own.id;
-    const related = await categories
-      .createQueryBuilder('c')
-      .select('c.id', 'id')
-      .where('c.id = :family OR c.parentId = :family', { family })
-      .getRawMany<{ id: string }>();
-    return { id: own.id, parentId: own.parentId, dedupeRadiusMetres: own.dedupeRadiusMetres, relatedIds: related.map((row) => row.id) };
+    const related = await this.reference.family(id);
+    return { id: own.id, parentId: own.parentId, dedupeRadiusMetres: own.dedupeRadiusMetres, relatedIds: related.map((category) => category.id) };
   }
 
   /**

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Category } from '../categories/entities/category.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { Report } from './entities/report.entity';
 
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return transactionWithRetry(this.dataSource, work);
@@ -59,12 +63,7 @@ export class ReportsRepository {
 
   /** An active category by code, with its parent, for the resident's choice. */
   activeCategory(code: string): Promise<Category | null> {
-    return this.dataSource
-      .getRepository(Category)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.parent', 'parent')
-      .where('c.code = :code AND c.active = :active', { code, active: true })
-      .getOne();
+    return this.reference.activeCategory(code);
   }
 
   categoriesByCode(codes: string[]): Promise<Category[]> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClassificationModule } from '../classification/classification.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PhotosModule } from '../photos/photos.module';
+import { ReferenceDataModule } from '../reference/reference-data.module';
 import { SlaModule } from '../sla/sla.module';
 import { AutoCloseJob } from './auto-close.job';
 import { TicketCorrectionsService } from './ticket-corrections.service';
@@ -11,7 +12,7 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [ClassificationModule, NotificationsModule, PhotosModule, SlaModule],
+  imports: [ClassificationModule, NotificationsModule, PhotosModule, ReferenceDataModule, SlaModule],
   controllers: [TicketsController],
   providers: [TicketsService, TicketsRepository, TicketDeadlinesService, TicketCorrectionsService, AutoCloseJob],
   exports: [TicketsService, TicketsRepository, TicketDeadlinesService, NotificationsModule],
