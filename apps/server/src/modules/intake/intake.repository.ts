@@ -13,12 +13,29 @@ export type PhotoFacts = Pick<Photo, 'id' | 'sha256' | 'phash' | 'fingerprint' |
 export class IntakeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creation times of the newest `limit` reports of a reporter (or a device) since `since`, newest first. */
-  recentReportTimes(by: { reporterId: string } | { deviceId: string }, since: Date, limit: number): Promise<Date[]> {
-    return this.dataSource
-      .getRepository(Report)
-      .find({ select: { id: true, createdAt: true }, where: { ...by, createdAt: MoreThan(since) }, order: { createdAt: 'DESC' }, take: limit })
-      .then((rows) => rows.map((row) => row.createdAt));
+  /**
+   * Creation times of the newest `limit` reports since `since` of a reporter and (when given) of a
+   * device, newest first: one statement, each half served by its (…, createdAt) index.
+   */
+  async recentReportTimes(reporterId: string, deviceId: string | null, since: Date, limit: number): Promise<{ reporter: Date[]; device: Date[] }> {
+    const driver = this.dataSource.driver;
+    const quote = (name: string) => driver.escape(name);
+    const metadata = this.dataSource.getMetadata(Report);
+    const createdAtColumn = metadata.findColumnWithPropertyName('createdAt');
+    if (!createdAtColumn) throw new Error('Report.createdAt is not a column');
+    const column = (property: string) => quote(metadata.findColumnWithPropertyName(property)?.databaseName ?? property);
+    const newest = (subject: string, who: string) =>
+      `SELECT * FROM (SELECT '${who}' AS ${quote('who')}, ${column('createdAt')} AS ${quote('createdAt')} FROM ${quote(metadata.tableName)}` +
+      ` WHERE ${column(subject)} = :${subject} AND ${column('createdAt')} > :since ORDER BY ${column('createdAt')} DESC LIMIT ${Math.trunc(limit)}) ${quote(who)}`;
+    const sql = deviceId === null ? newest('reporterId', 'r') : `${newest('reporterId', 'r')} UNION ALL ${newest('deviceId', 'd')}`;
+    const [text, values] = driver.escapeQueryWithParameters(sql, { reporterId, deviceId, since });
+    const rows = await this.dataSource.query<Array<{ who: string; createdAt: unknown }>>(text, values);
+    const times = { reporter: [] as Date[], device: [] as Date[] };
+    for (const row of rows) (row.who === 'r' ? times.reporter : times.device).push(driver.prepareHydratedValue(row.createdAt, createdAtColumn) as Date);
+    // UNION ALL keeps no order across its halves: each half is sorted again, newest first.
+    times.reporter.sort((a, b) => b.getTime() - a.getTime());
+    times.device.sort((a, b) => b.getTime() - a.getTime());
+    return times;
   }
 
   /** Reports with the same normalised text since `since`, newest first (bounded: a flood needs only its size). */

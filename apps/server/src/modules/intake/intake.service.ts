@@ -17,7 +17,7 @@ import { ServiceAreaCheck } from './checks/service-area.check';
 import { SpamCheck } from './checks/spam.check';
 import { TextRulesCheck } from './checks/text-rules.check';
 import type { IntakeCheck, IntakeInput } from './checks/intake-check';
-import { IntakeRepository } from './intake.repository';
+import { IntakeRepository, type PhotoFacts } from './intake.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -59,15 +59,13 @@ export class IntakeService {
 
   /**
    * Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. One
-   * query per subject reads the newest reports of the day; the hour's are the newest of those.
+   * statement reads each subject's newest reports of the day; the hour's are the newest of those.
    */
   async assertWithinRateLimits(user: AuthUser, deviceId: string | undefined, now: Date): Promise<void> {
     const { reportsPerHour, reportsPerDay } = this.config.intake;
-    const subjects: Array<{ reporterId: string } | { deviceId: string }> = [{ reporterId: user.id }];
-    if (deviceId) subjects.push({ deviceId });
-    for (const subject of subjects) {
-      // reportsPerDay ≥ reportsPerHour (config), so the day's newest include the hour's newest.
-      const dayTimes = await this.intake.recentReportTimes(subject, new Date(now.getTime() - DAY_MS), reportsPerDay);
+    // reportsPerDay ≥ reportsPerHour (config), so the day's newest include the hour's newest.
+    const recent = await this.intake.recentReportTimes(user.id, deviceId ?? null, new Date(now.getTime() - DAY_MS), reportsPerDay);
+    for (const dayTimes of deviceId ? [recent.reporter, recent.device] : [recent.reporter]) {
       const hourStart = now.getTime() - HOUR_MS;
       const hourTimes = dayTimes.filter((time) => time.getTime() > hourStart).slice(0, reportsPerHour);
       for (const [windowMs, limit, times] of [[HOUR_MS, reportsPerHour, hourTimes], [DAY_MS, reportsPerDay, dayTimes]] as const) {
@@ -80,15 +78,16 @@ export class IntakeService {
     }
   }
 
-  async filter(user: AuthUser, dto: CreateReportDto, now: Date): Promise<FilterVerdict> {
-    const [located, photos] = await Promise.all([this.regions.locate(dto.location), this.intake.photoFacts(dto.photoIds)]);
+  /** `photos`: the report's photos, already read when attaching was checked (else read here). */
+  async filter(user: AuthUser, dto: CreateReportDto, now: Date, photos?: PhotoFacts[]): Promise<FilterVerdict> {
+    const [located, facts] = await Promise.all([this.regions.locate(dto.location), photos ?? this.intake.photoFacts(dto.photoIds)]);
     const input: IntakeInput = {
       user,
       description: dto.description.trim(),
       location: dto.location,
       gcj: toGcj02(dto.location),
       inServiceArea: located.inServiceArea,
-      photos,
+      photos: facts,
       textHash: textHashOf(dto.description),
       now,
     };

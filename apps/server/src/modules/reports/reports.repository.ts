@@ -39,8 +39,9 @@ export class ReportsRepository {
     return qb.getMany();
   }
 
+  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
   async insert(manager: EntityManager, report: Report): Promise<void> {
-    await manager.getRepository(Report).insert(report);
+    await manager.createQueryBuilder().insert().into(Report).values(report).updateEntity(false).execute();
   }
 
   async rate(manager: EntityManager, id: string, rating: number, comment: string | null, now: Date): Promise<void> {

@@ -61,9 +61,9 @@ export class ReportsService {
 
     const category = dto.categoryCode ? await this.reports.activeCategory(dto.categoryCode) : null;
     if (dto.categoryCode && !category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型');
-    await this.photos.assertAttachable(dto.photoIds, user.id);
+    const photos = await this.photos.assertAttachable(dto.photoIds, user.id);
     await this.intake.assertWithinRateLimits(user, dto.deviceId, now);
-    const verdict = await this.intake.filter(user, dto, now);
+    const verdict = await this.intake.filter(user, dto, now, photos);
     const dispatchInput: DispatchInput = {
       description: verdict.input.description,
       gcj: verdict.input.gcj,
@@ -105,9 +105,10 @@ export class ReportsService {
         });
         await this.reports.insert(manager, row);
         if (dto.photoIds.length > 0) await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
-        return row;
+        return { row, opened: opened?.opened };
       });
-      return { created: true, body: await this.answerFor(report) };
+      // A ticket this submission opened is answered from the row it wrote; a merge reads the ticket it joined.
+      return { created: true, body: report.opened ? answerOf(report.row, report.opened) : await this.answerFor(report.row) };
     } catch (error) {
       // A concurrent retry of the same submission won the unique key: answer with its result.
       if (!isUniqueViolation(error)) throw error;
@@ -199,13 +200,7 @@ export class ReportsService {
 
   private async answerFor(report: Report): Promise<CreateReportResponse> {
     const ticket = report.ticketId ? await this.tickets.findById(report.ticketId) : null;
-    return {
-      id: report.id,
-      reportNo: report.reportNo,
-      outcome: report.outcome,
-      reasons: report.reasons,
-      ...(ticket ? { ticket: toTicketSummary(ticket) } : {}),
-    };
+    return answerOf(report, ticket);
   }
 
   private async listItems(reports: Report[]): Promise<ReportListItem[]> {
@@ -232,6 +227,16 @@ export class ReportsService {
       };
     });
   }
+}
+
+function answerOf(report: Report, ticket: Parameters<typeof toTicketSummary>[0] | null): CreateReportResponse {
+  return {
+    id: report.id,
+    reportNo: report.reportNo,
+    outcome: report.outcome,
+    reasons: report.reasons,
+    ...(ticket ? { ticket: toTicketSummary(ticket) } : {}),
+  };
 }
 
 /** The merge message names how many residents now follow the problem. */
