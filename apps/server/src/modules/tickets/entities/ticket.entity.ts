@@ -12,6 +12,9 @@ import { Department } from '../../departments/entities/department.entity';
 @Index('IDX_tickets_inbox', ['departmentId', 'status', 'resolveBy', 'id'])
 @Index('IDX_tickets_queue', ['status', 'resolveBy', 'id'])
 @Index('IDX_tickets_nearby', ['geohash', 'status', 'createdAt'])
+// The SLA check's scans (sla-check.repository): per overdue flag and status in deadline order, the
+// other deadline columns in the index so their conditions are checked without reading the rows.
+@Index('IDX_tickets_sla', ['overdue', 'status', 'resolveBy', 'id', 'escalatedDeadline', 'acceptBy'])
 export class Ticket extends BaseEntity {
   @Column({ type: 'varchar', length: 20, unique: true })
   ticketNo!: string;

@@ -8,6 +8,7 @@ import { Outbox1796109396971 } from './1796109396971-outbox';
 import { PhotoFingerprint1796110463634 } from './1796110463634-photo-fingerprint';
 import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
 import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
+import { SlaScanIndex1796122575440 } from './1796122575440-sla-scan-index';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const SQLITE_MIGRATIONS = [
   PhotoFingerprint1796110463634,
   PhotoHashIndex1796110650049,
   WorkCalendar1796111084313,
+  SlaScanIndex1796122575440,
 ];
