@@ -20,7 +20,7 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-c
 import { PhotosRepository } from '../photos/photos.repository';
 import { PhotosService } from '../photos/photos.service';
 import { IntakeDispatchService, type DispatchInput } from '../intake/intake-dispatch.service';
-import { IntakeService } from '../intake/intake.service';
+import { IntakeService, textHashOf } from '../intake/intake.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import { toEventView, toTicketSummary } from '../tickets/ticket-views.mapper';
@@ -56,14 +56,16 @@ export class ReportsService {
    * join the ticket — the report, its ticket, the event and the photos in one transaction.
    */
   async create(user: AuthUser, dto: CreateReportDto, now = new Date()): Promise<CreateReportResult> {
-    const repeated = await this.reports.findByClientRequestId(user.id, dto.clientRequestId);
+    const textHash = textHashOf(dto.description);
+    const history = await this.intake.history(user, dto, textHash, now);
+    const repeated = history.repeatedReportId ? await this.reports.findById(history.repeatedReportId) : null;
     if (repeated) return { created: false, body: await this.answerFor(repeated) };
 
     const category = dto.categoryCode ? await this.reports.activeCategory(dto.categoryCode) : null;
     if (dto.categoryCode && !category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型');
     const photos = await this.photos.assertAttachable(dto.photoIds, user.id);
-    await this.intake.assertWithinRateLimits(user, dto.deviceId, now);
-    const verdict = await this.intake.filter(user, dto, now, photos);
+    this.intake.assertWithinRateLimits(history, dto.deviceId, now);
+    const verdict = await this.intake.filter(user, dto, now, photos, history, textHash);
     const dispatchInput: DispatchInput = {
       description: verdict.input.description,
       gcj: verdict.input.gcj,
