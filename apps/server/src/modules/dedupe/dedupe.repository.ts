@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@ssp/contracts';
 import { DataSource, type ObjectLiteral } from 'typeorm';
+import { rawTable } from '../../core/database/raw-statement.util';
 import { Photo } from '../photos/entities/photo.entity';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { Report } from '../reports/entities/report.entity';
@@ -50,19 +51,9 @@ interface NearStatement {
  */
 function prepareNearStatement(dataSource: DataSource): NearStatement {
   const driver = dataSource.driver;
-  const quote = (name: string) => driver.escape(name);
-  const metadata = dataSource.getMetadata(Ticket);
-  const column = (property: string) => {
-    const found = metadata.findColumnWithPropertyName(property);
-    if (!found) throw new Error(`Ticket.${property} is not a column`);
-    return found;
-  };
-  const c = (property: string) => quote(column(property).databaseName);
-  const createdAtColumn = column('createdAt');
-  const selectFrom =
-    `SELECT ${c('id')} AS ${quote('id')}, ${c('categoryId')} AS ${quote('categoryId')}, ${c('lat')} AS ${quote('lat')}, ` +
-    `${c('lng')} AS ${quote('lng')}, ${c('description')} AS ${quote('description')}, ${c('createdAt')} AS ${quote('createdAt')} ` +
-    `FROM ${quote(metadata.tableName)}`;
+  const { table, ref: c, as, hydrate } = rawTable(dataSource, Ticket);
+  const createdAtOf = hydrate('createdAt');
+  const selectFrom = `SELECT ${['id', 'categoryId', 'lat', 'lng', 'description', 'createdAt'].map(as).join(', ')} FROM ${table}`;
   const fixed =
     `${c('status')} IN (:...statuses) AND ${c('createdAt')} >= :since` +
     ` AND ${c('lat')} BETWEEN :minLat AND :maxLat AND ${c('lng')} BETWEEN :minLng AND :maxLng`;
@@ -91,7 +82,7 @@ function prepareNearStatement(dataSource: DataSource): NearStatement {
         lat: row.lat,
         lng: row.lng,
         description: row.description,
-        createdAt: driver.prepareHydratedValue(row.createdAt, createdAtColumn) as Date,
+        createdAt: createdAtOf(row.createdAt) as Date,
       }));
     },
   };

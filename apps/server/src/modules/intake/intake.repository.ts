@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportOutcome } from '@ssp/contracts';
 import { Brackets, DataSource, LessThan } from 'typeorm';
+import { rawTable } from '../../core/database/raw-statement.util';
 import { Photo } from '../photos/entities/photo.entity';
 import { isInformativeHash } from '../photos/photo-hash.util';
 import { Region } from '../regions/entities/region.entity';
@@ -46,21 +47,13 @@ interface HistoryRow {
  */
 function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHistoryQuery) => Promise<SubmissionHistory> {
   const driver = dataSource.driver;
-  const quote = (name: string) => driver.escape(name);
-  const metadata = dataSource.getMetadata(Report);
-  const columnOf = (property: string) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`Report.${property} is not a column`);
-    return column;
-  };
-  const c = (property: string) => quote(columnOf(property).databaseName);
-  const createdAtColumn = columnOf('createdAt');
-  const as = (property: string) => `${c(property)} AS ${quote(property)}`;
+  const { table, quote, ref: c, as, hydrate } = rawTable(dataSource, Report);
+  const createdAtOf = hydrate('createdAt');
   const full = ['id', 'reportNo', 'reporterId', 'lat', 'lng', 'coordSystem', 'createdAt'].map(as).join(', ');
   // Only the id and the time: the (…, createdAt) indexes cover these parts without reading rows.
   const timesOnly = [as('id'), ...['reportNo', 'reporterId', 'lat', 'lng', 'coordSystem'].map((property) => `NULL AS ${quote(property)}`), as('createdAt')].join(', ');
   const part = (tag: string, columns: string, where: string, limit: string) =>
-    `SELECT * FROM (SELECT '${tag}' AS ${quote('part')}, ${columns} FROM ${quote(metadata.tableName)} WHERE ${where}` +
+    `SELECT * FROM (SELECT '${tag}' AS ${quote('part')}, ${columns} FROM ${table} WHERE ${where}` +
     ` ORDER BY ${c('createdAt')} DESC LIMIT ${limit}) ${quote(`part_${tag}`)}`;
   const recent = `${c('createdAt')} > :since`;
   // The part with every column first: it decides the column types of the union.
@@ -82,7 +75,7 @@ function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHist
     const rows = await dataSource.query<HistoryRow[]>(text, values);
     const history: SubmissionHistory = { repeatedReportId: null, reporterTimes: [], deviceTimes: [], sameText: [] };
     for (const row of rows) {
-      const createdAt = driver.prepareHydratedValue(row.createdAt, createdAtColumn) as Date;
+      const createdAt = createdAtOf(row.createdAt) as Date;
       if (row.part === 'c') history.repeatedReportId = row.id;
       else if (row.part === 'r') history.reporterTimes.push(createdAt);
       else if (row.part === 'd') history.deviceTimes.push(createdAt);
