@@ -77,6 +77,8 @@ async function main() {
   const { ALL_ENTITIES } = requireServer('./app.entities');
   const { DedupeRepository } = requireServer('./modules/dedupe/dedupe.repository');
   const { DedupeService, MAX_DEDUPE_CANDIDATES } = requireServer('./modules/dedupe/dedupe.service');
+  const { ReferenceDataService } = requireServer('./modules/reference/reference-data.service');
+  const { ReferenceDataRepository } = requireServer('./modules/reference/reference-data.repository');
   const { GPS_MARGIN_METRES } = requireServer('./modules/dedupe/duplicate-score.util');
   const { loadConfig } = requireServer('./core/config/app-config');
   const { geohashesCoveringRadius } = requireServer('@ssp/geo');
@@ -150,7 +152,8 @@ async function main() {
     const dataSourceOptions = await buildDataSourceOptions({ engine: 'mysql', url: databaseUrl, migrateOnStart: false }, ALL_ENTITIES);
     dataSource = new DataSource({ ...dataSourceOptions, logging: ['query'], logger });
     await dataSource.initialize();
-    const repository = new DedupeRepository(dataSource);
+    // The category family comes from the per-instance reference copy, as in the server.
+    const repository = new DedupeRepository(dataSource, new ReferenceDataService(new ReferenceDataRepository(dataSource)));
     const service = new DedupeService(repository, config);
     const categories = new Map();
     for (const point of points) if (point.categoryId && !categories.has(point.categoryId)) categories.set(point.categoryId, await repository.category(point.categoryId));

@@ -4,6 +4,7 @@ import { DataSource, IsNull, type EntityManager, type Repository } from 'typeorm
 import { forUpdate } from '../admin/row-lock.util';
 import type { CategoryRow } from './category-tree.util';
 import { Category } from './entities/category.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 
 export type CategoryFields = Pick<
   Category,
@@ -20,10 +21,12 @@ export class CategoriesRepository {
   constructor(
     @InjectRepository(Category) private readonly categories: Repository<Category>,
     private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
   ) {}
 
+  /** Reference data (ReferenceDataService) is reloaded after every admin transaction here, committed or not. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.dataSource.transaction(work).finally(() => this.reference.invalidate());
   }
 
   findActiveRows(): Promise<CategoryRow[]> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@ssp/contracts';
-import { DataSource } from 'typeorm';
-import { Category } from '../categories/entities/category.entity';
+import { DataSource, type ObjectLiteral } from 'typeorm';
+import { rawTable } from '../../core/database/raw-statement.util';
 import { Photo } from '../photos/entities/photo.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
-import { inGeohashCells } from './geohash-cells.query';
+import { geohashPrefixRange } from './geohash-range.util';
 import type { ComparablePhoto } from './photo-evidence.util';
 
 /** Tickets a new report can still join: not resolved, closed or rejected. */
@@ -35,44 +36,99 @@ export interface NearbyTicketQuery {
 export type NearbyTicket = Pick<Ticket, 'id' | 'categoryId' | 'lat' | 'lng' | 'description' | 'createdAt'>;
 
 const RADIANS_PER_DEGREE = Math.PI / 180;
+/** How many times `limit` rows the unsorted candidate read may return before the sorted statement is needed. */
+const UNSORTED_FACTOR = 4;
+
+interface NearStatement {
+  /** Unsorted when `order` is null; else nearest first by the planar distance to `order`. */
+  run(query: NearbyTicketQuery, order: { lat: number; lng: number; lngScale2: number } | null, limit: number): Promise<NearbyTicket[]>;
+}
+
+/**
+ * The candidate statement as raw parameterised SQL (the lookup runs for every report: no query building
+ * or entity hydration), with column names and quoting from the entity metadata and dates hydrated the
+ * way the entity would be.
+ */
+function prepareNearStatement(dataSource: DataSource): NearStatement {
+  const driver = dataSource.driver;
+  const { table, ref: c, as, hydrate } = rawTable(dataSource, Ticket);
+  const createdAtOf = hydrate('createdAt');
+  const selectFrom = `SELECT ${['id', 'categoryId', 'lat', 'lng', 'description', 'createdAt'].map(as).join(', ')} FROM ${table}`;
+  const fixed =
+    `${c('status')} IN (:...statuses) AND ${c('createdAt')} >= :since` +
+    ` AND ${c('lat')} BETWEEN :minLat AND :maxLat AND ${c('lng')} BETWEEN :minLng AND :maxLng`;
+  const orderBy = ` ORDER BY (${c('lat')} - :lat) * (${c('lat')} - :lat) + (${c('lng')} - :lng) * (${c('lng')} - :lng) * :lngScale2 ASC`;
+  return {
+    async run(query, order, limit) {
+      const parameters: ObjectLiteral = { statuses: DEDUPE_OPEN_STATUSES, since: query.createdSince, ...query.box, ...order };
+      const cells = query.cells.map((cell, i) => {
+        const range = geohashPrefixRange(cell);
+        parameters[`from${i}`] = range.from;
+        if (range.to === null) return `${c('geohash')} >= :from${i}`;
+        parameters[`to${i}`] = range.to;
+        return `(${c('geohash')} >= :from${i} AND ${c('geohash')} < :to${i})`;
+      });
+      let sql = `${selectFrom} WHERE (${cells.join(' OR ')}) AND ${fixed}`;
+      if (query.categoryIds) {
+        sql += ` AND ${c('categoryId')} IN (:...categoryIds)`;
+        parameters.categoryIds = query.categoryIds;
+      }
+      sql += `${order ? orderBy : ''} LIMIT ${Math.trunc(limit)}`;
+      const [text, values] = driver.escapeQueryWithParameters(sql, parameters);
+      const rows = await dataSource.query<Array<NearbyTicket & { createdAt: unknown }>>(text, values);
+      return rows.map((row) => ({
+        id: row.id,
+        categoryId: row.categoryId,
+        lat: row.lat,
+        lng: row.lng,
+        description: row.description,
+        createdAt: createdAtOf(row.createdAt) as Date,
+      }));
+    },
+  };
+}
 
 @Injectable()
 export class DedupeRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private nearStatement?: NearStatement;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
   async category(id: string): Promise<DedupeCategory | null> {
-    const categories = this.dataSource.getRepository(Category);
-    const own = await categories.findOne({ where: { id }, select: { id: true, parentId: true, dedupeRadiusMetres: true } });
+    const own = await this.reference.categoryById(id);
     if (!own) return null;
-    const family = own.parentId ?? own.id;
-    const related = await categories
-      .createQueryBuilder('c')
-      .select('c.id', 'id')
-      .where('c.id = :family OR c.parentId = :family', { family })
-      .getRawMany<{ id: string }>();
-    return { id: own.id, parentId: own.parentId, dedupeRadiusMetres: own.dedupeRadiusMetres, relatedIds: related.map((row) => row.id) };
+    const related = await this.reference.family(id);
+    return { id: own.id, parentId: own.parentId, dedupeRadiusMetres: own.dedupeRadiusMetres, relatedIds: related.map((category) => category.id) };
   }
 
   /**
    * Open tickets created since `createdSince` in the given geohash cells and bounding box, nearest first
    * (planar distance, fine at street scale), at most `limit`. Each cell is one range of the
    * (geohash, status, …) index; the caller filters the rows by exact distance.
+   *
+   * The rows are sorted here, not by the database: an ORDER BY on a computed distance is a filesort of
+   * every matching row before the LIMIT. Up to `limit × UNSORTED_FACTOR` rows are read unsorted; only a
+   * corner with more open tickets than that (every one of them a candidate) falls back to the sorted
+   * statement, so the answer is the same nearest `limit` either way.
    */
-  openTicketsNear(query: NearbyTicketQuery): Promise<NearbyTicket[]> {
+  async openTicketsNear(query: NearbyTicketQuery): Promise<NearbyTicket[]> {
+    if (query.cells.length === 0) return [];
+    const statement = (this.nearStatement ??= prepareNearStatement(this.dataSource));
     const lngScale = Math.cos(query.centre.lat * RADIANS_PER_DEGREE);
-    const qb = this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select(['t.id', 't.categoryId', 't.lat', 't.lng', 't.description', 't.createdAt'])
-      .where(inGeohashCells('t.geohash', query.cells))
-      .andWhere('t.status IN (:...statuses)', { statuses: DEDUPE_OPEN_STATUSES })
-      .andWhere('t.createdAt >= :since', { since: query.createdSince })
-      .andWhere('t.lat BETWEEN :minLat AND :maxLat AND t.lng BETWEEN :minLng AND :maxLng', query.box)
-      .orderBy('(t.lat - :lat) * (t.lat - :lat) + (t.lng - :lng) * (t.lng - :lng) * :lngScale2', 'ASC')
-      .setParameters({ lat: query.centre.lat, lng: query.centre.lng, lngScale2: lngScale * lngScale })
-      .limit(query.limit);
-    if (query.categoryIds) qb.andWhere('t.categoryId IN (:...categoryIds)', { categoryIds: query.categoryIds });
-    return qb.getMany();
+    const lngScale2 = lngScale * lngScale;
+    const distance2 = (row: { lat: number; lng: number }) =>
+      (row.lat - query.centre.lat) * (row.lat - query.centre.lat) + (row.lng - query.centre.lng) * (row.lng - query.centre.lng) * lngScale2;
+    const cap = query.limit * UNSORTED_FACTOR;
+    const unsorted = await statement.run(query, null, cap);
+    const rows = unsorted.length < cap ? unsorted : await statement.run(query, { lat: query.centre.lat, lng: query.centre.lng, lngScale2 }, query.limit);
+    return rows
+      .map((row) => ({ row, key: distance2(row) }))
+      .sort((a, b) => a.key - b.key)
+      .slice(0, query.limit)
+      .map((entry) => entry.row);
   }
 
   /** dHash and fingerprint of the photos of every report attached to each ticket. */

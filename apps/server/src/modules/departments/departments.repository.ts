@@ -6,6 +6,7 @@ import { TicketEvent } from '../tickets/entities/ticket-event.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
 import { User } from '../users/entities/user.entity';
 import { Department } from './entities/department.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 
 export type DepartmentFields = Pick<
   Department,
@@ -21,10 +22,14 @@ export interface DepartmentReferences {
 
 @Injectable()
 export class DepartmentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
+  /** Reference data (ReferenceDataService) is reloaded after every admin transaction here, committed or not. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.dataSource.transaction(work).finally(() => this.reference.invalidate());
   }
 
   findByCode(code: string): Promise<Department | null> {

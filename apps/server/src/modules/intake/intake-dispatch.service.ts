@@ -8,7 +8,7 @@ import type { Category } from '../categories/entities/category.entity';
 import { ClassifierService } from '../classification/classifier.service';
 import { DedupeService } from '../dedupe/dedupe.service';
 import type { ComparablePhoto } from '../dedupe/photo-evidence.util';
-import { TicketNotificationsService } from '../notifications/ticket-notifications.service';
+import { TicketNotificationsService, type MessageTicket } from '../notifications/ticket-notifications.service';
 import { TextFilterService } from '../filtering/text-filter.service';
 import { ReportRoutingService, categoryPath } from '../routing/report-routing.service';
 import { ticketPriorityOf } from '../routing/ticket-priority.util';
@@ -35,7 +35,7 @@ export interface DispatchDecision {
   category: Category | null;
   suggested: { code: string; confidence: number } | null;
   duplicate: { ticketId: string; score: number } | null;
-  department: { id: string; name: string } | null;
+  department: { id: string; code: string; name: string } | null;
   /** The matched rule's SLA policy, or null for the category's default. */
   slaPolicyCode: string | null;
   /** The ticket's integer priority (see ticket-priority.util). */
@@ -164,7 +164,7 @@ export class IntakeDispatchService {
     input: DispatchInput,
     reportNo: string,
     ticketNo?: string,
-  ): Promise<{ ticketId: string; supporters?: number }> {
+  ): Promise<{ ticketId: string; supporters?: number; opened?: MessageTicket }> {
     if (decision.duplicate) {
       const target = await this.tickets.findById(decision.duplicate.ticketId, manager);
       if (!target) throw new Error(`duplicate ticket ${decision.duplicate.ticketId} vanished`);
@@ -210,6 +210,25 @@ export class IntakeDispatchService {
       createdAt: input.now,
     });
     await this.tickets.insert(manager, ticket);
+    // The row as just written, with the defaults the insert left to the database: nobody else sees it
+    // before this transaction commits, so it need not be read back for the messages or the answer.
+    const opened: MessageTicket = {
+      id: ticket.id,
+      ticketNo: ticket.ticketNo,
+      status: ticket.status,
+      priority: ticket.priority,
+      regionCode: ticket.regionCode,
+      departmentId: ticket.departmentId,
+      description: ticket.description,
+      lat: ticket.lat,
+      lng: ticket.lng,
+      supporterCount: 1,
+      acceptBy: ticket.acceptBy,
+      resolveBy: ticket.resolveBy,
+      createdAt: ticket.createdAt,
+      category: decision.category ? { code: decision.category.code, name: decision.category.name } : null,
+      department: department ? { code: department.code, name: department.name } : null,
+    };
     await this.tickets.insertEvent(
       manager,
       this.tickets.newEvent({
@@ -231,8 +250,9 @@ export class IntakeDispatchService {
       actorId: null,
       note: null,
       occurredAt: input.now,
+      written: opened,
     });
-    return { ticketId: ticket.id };
+    return { ticketId: ticket.id, opened };
   }
 
   private async maskedForStaff(description: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportOutcome } from '@ssp/contracts';
-import { Brackets, DataSource, In, LessThan, MoreThan } from 'typeorm';
+import { Brackets, DataSource, LessThan } from 'typeorm';
+import { rawTable } from '../../core/database/raw-statement.util';
 import { Photo } from '../photos/entities/photo.entity';
 import { isInformativeHash } from '../photos/photo-hash.util';
 import { Region } from '../regions/entities/region.entity';
@@ -8,38 +9,104 @@ import { Report } from '../reports/entities/report.entity';
 
 export type PhotoFacts = Pick<Photo, 'id' | 'sha256' | 'phash' | 'fingerprint' | 'qualityFlags' | 'thumbKey'>;
 
+export type SameTextReport = Pick<Report, 'id' | 'reportNo' | 'reporterId' | 'lat' | 'lng' | 'coordSystem' | 'createdAt'>;
+
+export interface SubmissionHistoryQuery {
+  reporterId: string;
+  clientRequestId: string;
+  deviceId: string | null;
+  textHash: string;
+  since: Date;
+  timesLimit: number;
+  sameTextLimit: number;
+}
+
+export interface SubmissionHistory {
+  /** The report this resident already made with the same clientRequestId. */
+  repeatedReportId: string | null;
+  reporterTimes: Date[];
+  deviceTimes: Date[];
+  sameText: SameTextReport[];
+}
+
+interface HistoryRow {
+  part: string;
+  id: string;
+  reportNo: string | null;
+  reporterId: string | null;
+  lat: number | null;
+  lng: number | null;
+  coordSystem: SameTextReport['coordSystem'] | null;
+  createdAt: unknown;
+}
+
+/**
+ * The submission-history statement: a UNION ALL of one bounded, ordered read per part, each in a derived
+ * table (SQLite takes ORDER BY … LIMIT in a compound select only there), told apart by a tag. Column names
+ * and quoting come from the entity metadata; dates are hydrated as the entity would be.
+ */
+function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHistoryQuery) => Promise<SubmissionHistory> {
+  const driver = dataSource.driver;
+  const { table, quote, ref: c, as, hydrate } = rawTable(dataSource, Report);
+  const createdAtOf = hydrate('createdAt');
+  const full = ['id', 'reportNo', 'reporterId', 'lat', 'lng', 'coordSystem', 'createdAt'].map(as).join(', ');
+  // Only the id and the time: the (…, createdAt) indexes cover these parts without reading rows.
+  const timesOnly = [as('id'), ...['reportNo', 'reporterId', 'lat', 'lng', 'coordSystem'].map((property) => `NULL AS ${quote(property)}`), as('createdAt')].join(', ');
+  const part = (tag: string, columns: string, where: string, limit: string) =>
+    `SELECT * FROM (SELECT '${tag}' AS ${quote('part')}, ${columns} FROM ${table} WHERE ${where}` +
+    ` ORDER BY ${c('createdAt')} DESC LIMIT ${limit}) ${quote(`part_${tag}`)}`;
+  const recent = `${c('createdAt')} > :since`;
+  // The part with every column first: it decides the column types of the union.
+  const parts = [
+    part('t', full, `${c('textHash')} = :textHash AND ${recent}`, '{sameTextLimit}'),
+    part('c', timesOnly, `${c('reporterId')} = :reporterId AND ${c('clientRequestId')} = :clientRequestId`, '1'),
+    part('r', timesOnly, `${c('reporterId')} = :reporterId AND ${recent}`, '{timesLimit}'),
+  ];
+  const device = part('d', timesOnly, `${c('deviceId')} = :deviceId AND ${recent}`, '{timesLimit}');
+  const withDevice = [...parts, device].join(' UNION ALL ');
+  const withoutDevice = parts.join(' UNION ALL ');
+  const newestFirst = (a: Date, b: Date) => b.getTime() - a.getTime();
+  return async (query) => {
+    // The limits are integers written into the text (LIMIT takes no placeholder on every engine).
+    const sql = (query.deviceId === null ? withoutDevice : withDevice)
+      .replaceAll('{sameTextLimit}', String(Math.trunc(query.sameTextLimit)))
+      .replaceAll('{timesLimit}', String(Math.trunc(query.timesLimit)));
+    const [text, values] = driver.escapeQueryWithParameters(sql, { ...query });
+    const rows = await dataSource.query<HistoryRow[]>(text, values);
+    const history: SubmissionHistory = { repeatedReportId: null, reporterTimes: [], deviceTimes: [], sameText: [] };
+    for (const row of rows) {
+      const createdAt = createdAtOf(row.createdAt) as Date;
+      if (row.part === 'c') history.repeatedReportId = row.id;
+      else if (row.part === 'r') history.reporterTimes.push(createdAt);
+      else if (row.part === 'd') history.deviceTimes.push(createdAt);
+      else if (row.reportNo !== null && row.reporterId !== null && row.lat !== null && row.lng !== null && row.coordSystem !== null) {
+        history.sameText.push({ id: row.id, reportNo: row.reportNo, reporterId: row.reporterId, lat: row.lat, lng: row.lng, coordSystem: row.coordSystem, createdAt });
+      }
+    }
+    // UNION ALL keeps no order across its parts: each list is sorted again.
+    history.reporterTimes.sort(newestFirst);
+    history.deviceTimes.sort(newestFirst);
+    history.sameText.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
+    return history;
+  };
+}
+
 /** The queries of the intake checks; each is served by an index of reports or photos. */
 @Injectable()
 export class IntakeRepository {
+  private historyStatement?: (query: SubmissionHistoryQuery) => Promise<SubmissionHistory>;
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creation times of the newest `limit` reports of a reporter (or a device) since `since`, newest first. */
-  recentReportTimes(by: { reporterId: string } | { deviceId: string }, since: Date, limit: number): Promise<Date[]> {
-    return this.dataSource
-      .getRepository(Report)
-      .find({ select: { id: true, createdAt: true }, where: { ...by, createdAt: MoreThan(since) }, order: { createdAt: 'DESC' }, take: limit })
-      .then((rows) => rows.map((row) => row.createdAt));
-  }
-
-  /** Reports with the same normalised text since `since`, newest first (bounded: a flood needs only its size). */
-  sameText(
-    textHash: string,
-    since: Date,
-    limit: number,
-  ): Promise<Array<Pick<Report, 'id' | 'reportNo' | 'reporterId' | 'lat' | 'lng' | 'coordSystem' | 'createdAt'>>> {
-    return this.dataSource.getRepository(Report).find({
-      select: { id: true, reportNo: true, reporterId: true, lat: true, lng: true, coordSystem: true, createdAt: true },
-      where: { textHash, createdAt: MoreThan(since) },
-      order: { createdAt: 'DESC' },
-      take: limit,
-    });
-  }
-
-  photoFacts(ids: string[]): Promise<PhotoFacts[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(Photo)
-      .find({ select: { id: true, sha256: true, phash: true, fingerprint: true, qualityFlags: true, thumbKey: true }, where: { id: In(ids) } });
+  /**
+   * What a submission is checked against, in one statement (each part served by its own reports index):
+   * the report already made with this `clientRequestId`; the creation times of the newest `timesLimit`
+   * reports since `since` of the reporter and (when given) of the device; the newest `sameTextLimit`
+   * reports since `since` with the same normalised text. Lists newest first.
+   */
+  submissionHistory(query: SubmissionHistoryQuery): Promise<SubmissionHistory> {
+    const statement = (this.historyStatement ??= prepareHistoryStatement(this.dataSource));
+    return statement(query);
   }
 
   photoFactsOfReport(reportId: string): Promise<PhotoFacts[]> {

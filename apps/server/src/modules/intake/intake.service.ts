@@ -12,12 +12,12 @@ import type { CreateReportDto } from '../reports/dto/create-report.dto';
 import { ImageModerationCheck } from './checks/image-moderation.check';
 import { PhotoQualityCheck } from './checks/photo-quality.check';
 import { PhotoReuseCheck } from './checks/photo-reuse.check';
-import { RepeatedTextCheck } from './checks/repeated-text.check';
+import { RepeatedTextCheck, SAME_TEXT_SCAN_LIMIT } from './checks/repeated-text.check';
 import { ServiceAreaCheck } from './checks/service-area.check';
 import { SpamCheck } from './checks/spam.check';
 import { TextRulesCheck } from './checks/text-rules.check';
 import type { IntakeCheck, IntakeInput } from './checks/intake-check';
-import { IntakeRepository } from './intake.repository';
+import { IntakeRepository, type PhotoFacts, type SubmissionHistory } from './intake.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -58,16 +58,30 @@ export class IntakeService {
   }
 
   /**
-   * Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. One
-   * query per subject reads the newest reports of the day; the hour's are the newest of those.
+   * The day's reports a submission is checked against, read once: the resident's report with the same
+   * clientRequestId, the newest reports of the resident and of the device (rate limits), and the newest
+   * with the same normalised text (repeated_text).
    */
-  async assertWithinRateLimits(user: AuthUser, deviceId: string | undefined, now: Date): Promise<void> {
-    const { reportsPerHour, reportsPerDay } = this.config.intake;
-    const subjects: Array<{ reporterId: string } | { deviceId: string }> = [{ reporterId: user.id }];
-    if (deviceId) subjects.push({ deviceId });
-    for (const subject of subjects) {
+  history(user: AuthUser, dto: CreateReportDto, textHash: string, now: Date): Promise<SubmissionHistory> {
+    return this.intake.submissionHistory({
+      reporterId: user.id,
+      clientRequestId: dto.clientRequestId,
+      deviceId: dto.deviceId ?? null,
+      textHash,
+      since: new Date(now.getTime() - DAY_MS),
       // reportsPerDay ≥ reportsPerHour (config), so the day's newest include the hour's newest.
-      const dayTimes = await this.intake.recentReportTimes(subject, new Date(now.getTime() - DAY_MS), reportsPerDay);
+      timesLimit: this.config.intake.reportsPerDay,
+      sameTextLimit: SAME_TEXT_SCAN_LIMIT,
+    });
+  }
+
+  /**
+   * Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. The
+   * day's newest reports of each come from `history`; the hour's are the newest of those.
+   */
+  assertWithinRateLimits(history: SubmissionHistory, deviceId: string | undefined, now: Date): void {
+    const { reportsPerHour, reportsPerDay } = this.config.intake;
+    for (const dayTimes of deviceId ? [history.reporterTimes, history.deviceTimes] : [history.reporterTimes]) {
       const hourStart = now.getTime() - HOUR_MS;
       const hourTimes = dayTimes.filter((time) => time.getTime() > hourStart).slice(0, reportsPerHour);
       for (const [windowMs, limit, times] of [[HOUR_MS, reportsPerHour, hourTimes], [DAY_MS, reportsPerDay, dayTimes]] as const) {
@@ -80,8 +94,9 @@ export class IntakeService {
     }
   }
 
-  async filter(user: AuthUser, dto: CreateReportDto, now: Date): Promise<FilterVerdict> {
-    const [located, photos] = await Promise.all([this.regions.locate(dto.location), this.intake.photoFacts(dto.photoIds)]);
+  /** `photos`: the report's photos as read when attaching was checked; `history`: see `history`. */
+  async filter(user: AuthUser, dto: CreateReportDto, now: Date, photos: PhotoFacts[], history: SubmissionHistory, textHash: string): Promise<FilterVerdict> {
+    const located = await this.regions.locate(dto.location);
     const input: IntakeInput = {
       user,
       description: dto.description.trim(),
@@ -89,7 +104,8 @@ export class IntakeService {
       gcj: toGcj02(dto.location),
       inServiceArea: located.inServiceArea,
       photos,
-      textHash: textHashOf(dto.description),
+      textHash,
+      sameTextToday: history.sameText,
       now,
     };
     const checks: IntakeCheckRecord[] = [];

@@ -21,9 +21,20 @@ export interface TicketChange {
   /** escalated (督办): the SLA policy's escalation target, told besides the ticket's department. */
   escalateToDepartmentId?: string | null;
   occurredAt: Date;
+  /**
+   * The ticket exactly as this transaction just wrote it (a ticket it opened), with its category and
+   * department: not read back. Omit it whenever the row may differ from what the caller holds.
+   */
+  written?: MessageTicket;
 }
 
-export function toWebhookTicket(ticket: Ticket): WebhookTicket {
+/** What the messages say about a ticket. */
+export type MessageTicket = Pick<
+  Ticket,
+  'id' | 'ticketNo' | 'status' | 'priority' | 'regionCode' | 'departmentId' | 'description' | 'lat' | 'lng' | 'supporterCount' | 'acceptBy' | 'resolveBy' | 'createdAt'
+> & { category?: { code: string; name: string } | null; department?: { code: string; name: string } | null };
+
+export function toWebhookTicket(ticket: MessageTicket): WebhookTicket {
   const iso = (date: Date | null) => (date ? date.toISOString() : null);
   return {
     id: ticket.id,
@@ -55,7 +66,7 @@ export class TicketNotificationsService {
 
   async ticketChanged(manager: EntityManager, change: TicketChange): Promise<void> {
     if (!departmentTopicOf(change.kind) && !hasResidentNotice(change.kind)) return;
-    const ticket = await this.repository.ticketWithRelations(manager, change.ticketId);
+    const ticket = change.written ?? (await this.repository.ticketWithRelations(manager, change.ticketId));
     if (!ticket) throw new Error(`ticket ${change.ticketId} vanished in its own transaction`);
     const mergedInto = change.mergedIntoId ? await this.repository.ticketWithRelations(manager, change.mergedIntoId) : null;
     const previous =

@@ -15,6 +15,9 @@ export type NewPhoto = Pick<
   'id' | 'ownerId' | 'storageKey' | 'thumbKey' | 'mime' | 'sizeBytes' | 'width' | 'height' | 'sha256' | 'phash' | 'fingerprint' | 'qualityFlags'
 >;
 
+/** An owned photo as attaching checks it, with what the intake checks compare (one read serves both). */
+export type OwnedPhoto = Pick<Photo, 'id' | 'reportId' | 'ticketEventId' | 'sha256' | 'phash' | 'fingerprint' | 'qualityFlags' | 'thumbKey'>;
+
 export type AttachTarget = { reportId: string } | { ticketEventId: string };
 
 const ROW_COLUMNS = {
@@ -39,10 +42,10 @@ export class PhotosRepository {
   }
 
   /** The caller's photos among `ids` that nothing has claimed yet (foreign and unknown ids look alike). */
-  async findOwned(ids: string[], ownerId: string): Promise<Array<Pick<Photo, 'id' | 'reportId' | 'ticketEventId'>>> {
+  async findOwned(ids: string[], ownerId: string): Promise<OwnedPhoto[]> {
     if (ids.length === 0) return [];
     return this.photos.find({
-      select: { id: true, reportId: true, ticketEventId: true },
+      select: { id: true, reportId: true, ticketEventId: true, sha256: true, phash: true, fingerprint: true, qualityFlags: true, thumbKey: true },
       where: { id: In(ids), ownerId },
     });
   }

@@ -8,7 +8,7 @@ import { DomainError } from '../../core/errors/domain.error';
 import { STORAGE_DRIVER, type StorageDriver } from '../../core/storage/storage.driver';
 import { ConcurrencyLimit } from './concurrency-limit.util';
 import { processPhoto, type ProcessedPhoto } from './photo-pipeline.util';
-import { PhotosRepository, type PhotoRow } from './photos.repository';
+import { PhotosRepository, type OwnedPhoto, type PhotoRow } from './photos.repository';
 
 interface PhotoKeys {
   image: string;
@@ -73,18 +73,19 @@ export class PhotosService {
 
   /**
    * Refuses unless every id names a distinct, unattached photo of `ownerId`. Someone else's photo and a
-   * photo that does not exist get the same answer, so ids cannot be probed.
+   * photo that does not exist get the same answer, so ids cannot be probed. Returns the photos (each once).
    */
-  async assertAttachable(photoIds: string[], ownerId: string): Promise<void> {
+  async assertAttachable(photoIds: string[], ownerId: string): Promise<OwnedPhoto[]> {
     const duplicate = duplicatesIn(photoIds);
     const distinct = [...new Set(photoIds)];
-    const owned = new Map((await this.repository.findOwned(distinct, ownerId)).map((row) => [row.id, row]));
+    const rows = await this.repository.findOwned(distinct, ownerId);
+    const owned = new Map(rows.map((row) => [row.id, row]));
     const invalid = distinct.filter((id) => !owned.has(id));
     const attached = distinct.filter((id) => {
       const row = owned.get(id);
       return row !== undefined && (row.reportId !== null || row.ticketEventId !== null);
     });
-    if (duplicate.length === 0 && invalid.length === 0 && attached.length === 0) return;
+    if (duplicate.length === 0 && invalid.length === 0 && attached.length === 0) return rows;
 
     const problems = [
       invalid.length > 0 ? `无效的照片 ${invalid.length} 张` : '',

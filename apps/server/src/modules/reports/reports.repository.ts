@@ -4,11 +4,15 @@ import { SATISFIED_SCORE } from '@ssp/contracts';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Category } from '../categories/entities/category.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { Report } from './entities/report.entity';
 
 @Injectable()
 export class ReportsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return transactionWithRetry(this.dataSource, work);
@@ -37,8 +41,9 @@ export class ReportsRepository {
     return qb.getMany();
   }
 
+  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
   async insert(manager: EntityManager, report: Report): Promise<void> {
-    await manager.getRepository(Report).insert(report);
+    await manager.createQueryBuilder().insert().into(Report).values(report).updateEntity(false).execute();
   }
 
   /**
@@ -86,12 +91,7 @@ export class ReportsRepository {
 
   /** An active category by code, with its parent, for the resident's choice. */
   activeCategory(code: string): Promise<Category | null> {
-    return this.dataSource
-      .getRepository(Category)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.parent', 'parent')
-      .where('c.code = :code AND c.active = :active', { code, active: true })
-      .getOne();
+    return this.reference.activeCategory(code);
   }
 
   categoriesByCode(codes: string[]): Promise<Category[]> {

@@ -21,7 +21,7 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../../core/http/keyset-c
 import { PhotosRepository } from '../photos/photos.repository';
 import { PhotosService } from '../photos/photos.service';
 import { IntakeDispatchService, type DispatchInput } from '../intake/intake-dispatch.service';
-import { IntakeService } from '../intake/intake.service';
+import { IntakeService, textHashOf } from '../intake/intake.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import { toEventView, toTicketSummary } from '../tickets/ticket-views.mapper';
@@ -63,14 +63,16 @@ export class ReportsService {
    * transaction, so a failure leaves neither.
    */
   async create(user: AuthUser, dto: CreateReportDto, now = new Date(), attach?: ReportAttachment): Promise<CreateReportResult> {
-    const repeated = await this.reports.findByClientRequestId(user.id, dto.clientRequestId);
+    const textHash = textHashOf(dto.description);
+    const history = await this.intake.history(user, dto, textHash, now);
+    const repeated = history.repeatedReportId ? await this.reports.findById(history.repeatedReportId) : null;
     if (repeated) return { created: false, body: await this.answerFor(repeated) };
 
     const category = dto.categoryCode ? await this.reports.activeCategory(dto.categoryCode) : null;
     if (dto.categoryCode && !category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型');
-    await this.photos.assertAttachable(dto.photoIds, user.id);
-    await this.intake.assertWithinRateLimits(user, dto.deviceId, now);
-    const verdict = await this.intake.filter(user, dto, now);
+    const photos = await this.photos.assertAttachable(dto.photoIds, user.id);
+    this.intake.assertWithinRateLimits(history, dto.deviceId, now);
+    const verdict = await this.intake.filter(user, dto, now, photos, history, textHash);
     const dispatchInput: DispatchInput = {
       description: verdict.input.description,
       gcj: verdict.input.gcj,
@@ -113,9 +115,10 @@ export class ReportsService {
         await this.reports.insert(manager, row);
         if (dto.photoIds.length > 0) await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
         if (attach) await attach(manager, row);
-        return row;
+        return { row, opened: opened?.opened };
       });
-      return { created: true, body: await this.answerFor(report) };
+      // A ticket this submission opened is answered from the row it wrote; a merge reads the ticket it joined.
+      return { created: true, body: report.opened ? answerOf(report.row, report.opened) : await this.answerFor(report.row) };
     } catch (error) {
       // A concurrent retry of the same submission won the unique key: answer with its result.
       if (!isUniqueViolation(error)) throw error;
@@ -209,13 +212,7 @@ export class ReportsService {
 
   private async answerFor(report: Report): Promise<CreateReportResponse> {
     const ticket = report.ticketId ? await this.tickets.findById(report.ticketId) : null;
-    return {
-      id: report.id,
-      reportNo: report.reportNo,
-      outcome: report.outcome,
-      reasons: report.reasons,
-      ...(ticket ? { ticket: toTicketSummary(ticket) } : {}),
-    };
+    return answerOf(report, ticket);
   }
 
   private async listItems(reports: Report[]): Promise<ReportListItem[]> {
@@ -242,6 +239,16 @@ export class ReportsService {
       };
     });
   }
+}
+
+function answerOf(report: Report, ticket: Parameters<typeof toTicketSummary>[0] | null): CreateReportResponse {
+  return {
+    id: report.id,
+    reportNo: report.reportNo,
+    outcome: report.outcome,
+    reasons: report.reasons,
+    ...(ticket ? { ticket: toTicketSummary(ticket) } : {}),
+  };
 }
 
 /** The merge message names how many residents now follow the problem. */

@@ -3,13 +3,18 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { forUpdate } from '../admin/row-lock.util';
 import { Category } from '../categories/entities/category.entity';
 import { DefaultRoute } from './entities/default-route.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 
 @Injectable()
 export class DefaultRoutesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
+  /** Reference data (ReferenceDataService) is reloaded after every admin transaction here, committed or not. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.dataSource.transaction(work).finally(() => this.reference.invalidate());
   }
 
   activeCategories(): Promise<Category[]> {

@@ -8,6 +8,7 @@ import { nestCategories } from '../categories/category-tree.util';
 import type { Category } from '../categories/entities/category.entity';
 import { DepartmentsService } from '../departments/departments.service';
 import type { Department } from '../departments/entities/department.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { DefaultRoutesRepository } from './default-routes.repository';
 import type { DefaultRouteDto } from './dto/default-route.dto';
 
@@ -32,6 +33,7 @@ export class DefaultRoutesService {
     private readonly repository: DefaultRoutesRepository,
     private readonly departments: DepartmentsService,
     private readonly audit: AuditService,
+    private readonly reference: ReferenceDataService,
   ) {}
 
   /**
@@ -39,15 +41,8 @@ export class DefaultRoutesService {
    * A deactivated department takes no new work, so its route counts as missing.
    */
   async departmentFor(categoryCode: string): Promise<{ id: string; code: string; name: string } | null> {
-    const category = await this.repository.findCategory(categoryCode);
-    if (!category) return null;
-    const candidates = [category.id, ...(category.parentId ? [category.parentId] : [])];
-    const routes = await this.repository.routes(candidates);
-    for (const categoryId of candidates) {
-      const department = routes.find((route) => route.categoryId === categoryId)?.department;
-      if (department?.active) return { id: department.id, code: department.code, name: department.name };
-    }
-    return null;
+    const department = await this.reference.defaultDepartmentFor(categoryCode);
+    return department ? { id: department.id, code: department.code, name: department.name } : null;
   }
 
   /** Every visible category in tree order (each 大类, then its 小类) with its own route or null. */

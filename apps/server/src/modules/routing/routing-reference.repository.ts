@@ -3,6 +3,7 @@ import type { RuleValidationContext } from '@ssp/rules';
 import { DataSource } from 'typeorm';
 import { Category } from '../categories/entities/category.entity';
 import { Department } from '../departments/entities/department.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { Region } from '../regions/entities/region.entity';
 import { SlaPolicy } from '../sla/entities/sla-policy.entity';
 
@@ -16,7 +17,10 @@ export interface RoutingTarget {
 /** What rules name by code (departments, categories, regions, SLA policies), read for routing and validation. */
 @Injectable()
 export class RoutingReferenceRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
   /** Every code a rule may name, active or not: a rule naming a deactivated department is still well-formed. */
   async knownCodes(): Promise<Required<Pick<RuleValidationContext, 'departmentCodes' | 'categoryCodes' | 'regionCodes' | 'slaPolicyCodes'>>> {
@@ -32,11 +36,12 @@ export class RoutingReferenceRepository {
   }
 
   findDepartment(code: string): Promise<RoutingTarget | null> {
-    return this.dataSource.getRepository(Department).findOne({ select: { id: true, code: true, name: true, active: true }, where: { code } });
+    return this.reference.department(code);
   }
 
+  /** With its parent. */
   findCategory(code: string): Promise<Category | null> {
-    return this.dataSource.getRepository(Category).findOne({ where: { code }, relations: { parent: true } });
+    return this.reference.category(code);
   }
 
   /** Region code → parent code, for the `regionAncestors` fact. */

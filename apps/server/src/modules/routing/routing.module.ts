@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { DepartmentsModule } from '../departments/departments.module';
+import { ReferenceDataModule } from '../reference/reference-data.module';
 import { RegionsModule } from '../regions/regions.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AdminRoutingRulesController } from './admin-routing-rules.controller';
@@ -26,6 +27,7 @@ import { RoutingService } from './routing.service';
     AuditModule,
     ClassificationModule,
     DepartmentsModule,
+    ReferenceDataModule,
     RegionsModule,
     TicketsModule,
   ],

@@ -20,35 +20,46 @@ export class SlaCheckRepository {
     return transactionWithRetry(this.dataSource, work);
   }
 
-  /** Open tickets not yet marked overdue whose sign-for (while dispatched) or resolve deadline passed. */
+  /**
+   * Open tickets not yet marked overdue whose sign-for (while dispatched) or resolve deadline passed,
+   * first deadline first. One statement per status, each walking IDX_tickets_sla in deadline order
+   * and stopping at `limit` (a single `status IN (…)` would sort every late ticket first).
+   */
   newlyOverdue(now: Date, limit: number): Promise<SlaCandidate[]> {
-    return this.dataSource
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select(CANDIDATE_COLUMNS)
-      .where('t.overdue = :no', { no: false })
-      .andWhere('t.status IN (:...open)', { open: OPEN })
-      .andWhere(pastDeadline('t.', now))
-      .orderBy('t.resolveBy', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(limit)
-      .getMany();
+    return firstByDeadline(
+      OPEN.map((status) =>
+        this.scan(status, limit)
+          .andWhere('t.overdue = :no', { no: false })
+          .andWhere(pastDeadline('t.', now))
+          .getMany(),
+      ),
+      limit,
+    );
   }
 
-  /** Open overdue tickets past their resolve deadline that have no 督办 for that deadline yet. */
+  /** Open overdue tickets past their resolve deadline that have no 督办 for that deadline yet (as newlyOverdue, per status). */
   unescalated(now: Date, limit: number): Promise<SlaCandidate[]> {
+    return firstByDeadline(
+      OPEN.map((status) =>
+        this.scan(status, limit)
+          .andWhere('t.overdue = :yes', { yes: true })
+          .andWhere('t.resolveBy < :now', { now })
+          .andWhere(new Brackets((where) => where.where('t.escalatedDeadline IS NULL').orWhere('t.escalatedDeadline <> t.resolveBy')))
+          .getMany(),
+      ),
+      limit,
+    );
+  }
+
+  private scan(status: TicketStatus, limit: number) {
     return this.dataSource
       .getRepository(Ticket)
       .createQueryBuilder('t')
       .select(CANDIDATE_COLUMNS)
-      .where('t.overdue = :yes', { yes: true })
-      .andWhere('t.status IN (:...open)', { open: OPEN })
-      .andWhere('t.resolveBy < :now', { now })
-      .andWhere(new Brackets((where) => where.where('t.escalatedDeadline IS NULL').orWhere('t.escalatedDeadline <> t.resolveBy')))
+      .where('t.status = :status', { status })
       .orderBy('t.resolveBy', 'ASC')
       .addOrderBy('t.id', 'ASC')
-      .limit(limit)
-      .getMany();
+      .limit(limit);
   }
 
   /**
@@ -84,6 +95,15 @@ export class SlaCheckRepository {
     const repository = manager.getRepository(TicketEvent);
     await repository.insert(repository.create(fields));
   }
+}
+
+/** The first `limit` of several lists, each ordered by (resolveBy, id), in that order (NULL deadlines first, as the engines sort them). */
+async function firstByDeadline(lists: Array<Promise<SlaCandidate[]>>, limit: number): Promise<SlaCandidate[]> {
+  const key = (ticket: SlaCandidate) => ticket.resolveBy?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return (await Promise.all(lists))
+    .flat()
+    .sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
 }
 
 /** Dispatched and not signed for by `acceptBy`, or not resolved by `resolveBy`. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { forUpdate } from '../admin/row-lock.util';
 import { SlaPolicy } from './entities/sla-policy.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 
 export type SlaPolicyChanges = Partial<
   Pick<SlaPolicy, 'acceptWithinMinutes' | 'resolveWithinHours' | 'workingHoursOnly' | 'escalateToDepartmentId'>
@@ -9,10 +10,14 @@ export type SlaPolicyChanges = Partial<
 
 @Injectable()
 export class SlaPoliciesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
+  /** Reference data (ReferenceDataService) is reloaded after every admin transaction here, committed or not. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return this.dataSource.transaction(work).finally(() => this.reference.invalidate());
   }
 
   findAll(): Promise<SlaPolicy[]> {

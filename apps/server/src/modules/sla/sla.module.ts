@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ReferenceDataModule } from '../reference/reference-data.module';
 import { DepartmentsModule } from '../departments/departments.module';
 import { SlaPolicy } from './entities/sla-policy.entity';
 import { WorkCalendarDay } from './entities/work-calendar-day.entity';
@@ -12,7 +13,7 @@ import { WorkCalendarRepository } from './work-calendar.repository';
 import { WorkCalendarService } from './work-calendar.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SlaPolicy, WorkCalendarDay]), AuditModule, DepartmentsModule],
+  imports: [TypeOrmModule.forFeature([SlaPolicy, WorkCalendarDay]), AuditModule, ReferenceDataModule, DepartmentsModule],
   controllers: [SlaPoliciesController, WorkCalendarController],
   providers: [SlaPoliciesService, SlaPoliciesRepository, WorkCalendarService, WorkCalendarRepository],
   exports: [TypeOrmModule, SlaPoliciesService, WorkCalendarService],

@@ -25,10 +25,15 @@ export class TicketDeadlinesService {
     return policy;
   }
 
-  /** Deadlines of a ticket dispatched now to a department, from policyFor and the work calendar. */
+  /**
+   * Deadlines of a ticket dispatched now to a department, from policyFor and the work calendar, in whole
+   * seconds: what the deadline columns hold on MySQL/MariaDB (which would truncate or round the rest), so
+   * every engine stores the same instant and the caller's copy equals the row.
+   */
   async deadlinesFor(categoryId: string | null, now: Date, slaPolicyCode?: string | null): Promise<{ acceptBy: Date; resolveBy: Date }> {
     const [policy, calendar] = await Promise.all([this.policyFor(categoryId, slaPolicyCode), this.calendar.calendar()]);
-    return deadlinesFrom(now, policy, calendar);
+    const { acceptBy, resolveBy } = deadlinesFrom(now, policy, calendar);
+    return { acceptBy: wholeSeconds(acceptBy), resolveBy: wholeSeconds(resolveBy) };
   }
 
   /**
@@ -39,4 +44,8 @@ export class TicketDeadlinesService {
     const [policy, calendar] = await Promise.all([this.policyFor(categoryId), this.calendar.calendar()]);
     return { at: deadlinesFrom(resolveBy, policy, calendar).resolveBy, policy };
   }
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

@@ -3,6 +3,7 @@ import { ClassificationModule } from '../classification/classification.module';
 import { FilteringModule } from '../filtering/filtering.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PhotosModule } from '../photos/photos.module';
+import { ReferenceDataModule } from '../reference/reference-data.module';
 import { RegionsModule } from '../regions/regions.module';
 import { SlaModule } from '../sla/sla.module';
 import { AutoCloseJob } from './auto-close.job';
@@ -16,7 +17,7 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [ClassificationModule, FilteringModule, NotificationsModule, PhotosModule, RegionsModule, SlaModule],
+  imports: [ClassificationModule, FilteringModule, NotificationsModule, PhotosModule, ReferenceDataModule, RegionsModule, SlaModule],
   // The public nearby route is registered first so `nearby` is never read as a ticket id.
   controllers: [NearbyTicketsController, TicketsController],
   providers: [

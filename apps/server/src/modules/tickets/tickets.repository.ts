@@ -6,6 +6,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Category } from '../categories/entities/category.entity';
 import { Department } from '../departments/entities/department.entity';
+import { ReferenceDataService } from '../reference/reference-data.service';
 import { Region } from '../regions/entities/region.entity';
 import { Report } from '../reports/entities/report.entity';
 import { SlaPolicy } from '../sla/entities/sla-policy.entity';
@@ -180,7 +181,10 @@ function prepareListStatement(dataSource: DataSource): ListStatement {
 export class TicketsRepository {
   private listStatement?: ListStatement;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return transactionWithRetry(this.dataSource, work);
@@ -260,12 +264,14 @@ export class TicketsRepository {
     return rows.map(statement.toRow);
   }
 
+  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
   async insert(manager: EntityManager, ticket: Ticket): Promise<void> {
-    await manager.getRepository(Ticket).insert(ticket);
+    await manager.createQueryBuilder().insert().into(Ticket).values(ticket).updateEntity(false).execute();
   }
 
+  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
   async insertEvent(manager: EntityManager, event: TicketEvent): Promise<void> {
-    await manager.getRepository(TicketEvent).insert(event);
+    await manager.createQueryBuilder().insert().into(TicketEvent).values(event).updateEntity(false).execute();
   }
 
   /** Applies `changes` and bumps the version only if nobody changed the ticket since `version`. */
@@ -344,15 +350,8 @@ export class TicketsRepository {
   }
 
   /** The SLA terms of a category (its own policy, else its parent's), or of the named fallback policy. */
-  async slaTermsFor(categoryId: string | null, fallbackCode: string): Promise<SlaPolicy | null> {
-    if (categoryId) {
-      const category = await this.dataSource
-        .getRepository(Category)
-        .findOne({ where: { id: categoryId }, relations: { slaPolicy: true, parent: { slaPolicy: true } } });
-      const policy = category?.slaPolicy ?? category?.parent?.slaPolicy;
-      if (policy) return policy;
-    }
-    return this.dataSource.getRepository(SlaPolicy).findOneBy({ code: fallbackCode });
+  slaTermsFor(categoryId: string | null, fallbackCode: string): Promise<SlaPolicy | null> {
+    return this.reference.slaPolicyFor(categoryId, fallbackCode);
   }
 
   async allRegionNames(): Promise<Map<string, string>> {

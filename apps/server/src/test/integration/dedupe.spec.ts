@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import { encodeGeohash, geohashesCoveringRadius, haversineMetres } from '@ssp/geo';
 import { DedupeModule } from '../../modules/dedupe/dedupe.module';
+import { DedupeRepository } from '../../modules/dedupe/dedupe.repository';
 import { DedupeService, type DuplicateQuery } from '../../modules/dedupe/dedupe.service';
 import type { ComparablePhoto } from '../../modules/dedupe/photo-evidence.util';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
@@ -112,4 +114,57 @@ describe('duplicate detection (附议)', () => {
     await db.getRepository(Ticket).update({ id: ticketId }, { status: 'closed', closedAt: new Date() });
     expect(await dedupe.findDuplicate(await secondReport())).toBeNull();
   });
+
+  it('gives the nearest 50 open tickets of a crowded corner, with fewer or more rows than it reads unsorted', async () => {
+    const repository = t.app.get(DedupeRepository, { strict: false });
+    const corner = { lat: 32.0605, lng: 118.7962 };
+    const cells = geohashesCoveringRadius(corner.lat, corner.lng, 60);
+    const dLat = 61 / 111_195;
+    const dLng = 61 / (111_195 * Math.cos((corner.lat * Math.PI) / 180));
+    const query = {
+      cells,
+      box: { minLat: corner.lat - dLat, maxLat: corner.lat + dLat, minLng: corner.lng - dLng, maxLng: corner.lng + dLng },
+      centre: corner,
+      createdSince: new Date(Date.now() - 7 * DAY_MS),
+      categoryIds: null,
+      limit: 50,
+    };
+    const inserted: Array<{ id: string; metres: number }> = [];
+    const addTickets = async (count: number) => {
+      const rows = Array.from({ length: count }, (_, i) => {
+        // Distinct distances 1–55 m in every direction, in no particular order.
+        const metres = 1 + ((inserted.length + i) * 37) % 54 + (inserted.length + i) / 1000;
+        const angle = (inserted.length + i) * 2.399;
+        const lat = corner.lat + (metres * Math.cos(angle)) / 111_195;
+        const lng = corner.lng + (metres * Math.sin(angle)) / (111_195 * Math.cos((corner.lat * Math.PI) / 180));
+        return db.getRepository(Ticket).create({
+          ticketNo: `GDNEAR${String(inserted.length + i).padStart(5, '0')}`,
+          status: 'pending_triage',
+          description: '拥挤路口的问题',
+          lat,
+          lng,
+          geohash: encodeGeohash(lat, lng, 9),
+          createdAt: new Date(),
+        });
+      });
+      await db.getRepository(Ticket).insert(rows);
+      rows.forEach((row) => inserted.push({ id: row.id, metres: haversineMetres(corner, row) }));
+    };
+    const nearest50 = () => [...inserted].sort((a, b) => a.metres - b.metres).slice(0, 50).map((row) => row.id);
+
+    await addTickets(120);
+    expect((await repository.openTicketsNear(query)).map((row) => row.id)).toEqual(nearest50());
+    await addTickets(200);
+    const crowded = await repository.openTicketsNear(query);
+    expect(crowded.map((row) => row.id)).toEqual(nearest50());
+    expect(crowded[0]).toEqual({
+      id: crowded[0].id,
+      categoryId: null,
+      lat: expect.any(Number),
+      lng: expect.any(Number),
+      description: '拥挤路口的问题',
+      createdAt: expect.any(Date),
+    });
+  });
 });
+

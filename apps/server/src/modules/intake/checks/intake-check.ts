@@ -1,7 +1,7 @@
 import type { IntakeCheckName, Reason, ReportLocation } from '@ssp/contracts';
 import type { LatLng } from '@ssp/geo';
 import type { AuthUser } from '../../../core/auth/auth-user';
-import type { PhotoFacts } from '../intake.repository';
+import type { PhotoFacts, SameTextReport } from '../intake.repository';
 
 /** What every filter of the pipeline may look at; built once per submission. */
 export interface IntakeInput {
@@ -14,6 +14,8 @@ export interface IntakeInput {
   photos: PhotoFacts[];
   /** sha256 of the normalised description. */
   textHash: string;
+  /** The day's earlier reports with the same text, newest first, at most SAME_TEXT_SCAN_LIMIT. */
+  sameTextToday: SameTextReport[];
   now: Date;
 }
 

@@ -2,16 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { haversineMetres, toGcj02 } from '@ssp/geo';
 import type { AppConfig } from '../../../core/config/app-config';
 import { APP_CONFIG } from '../../../core/config/config.module';
-import { IntakeRepository } from '../intake.repository';
 import { reason } from '../intake-reasons';
 import { PASS, type CheckResult, type IntakeCheck, type IntakeInput } from './intake-check';
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** The same resident's same words this close to their earlier report are that report again. */
 const SAME_PLACE_METRES = 100;
 /** Enough rows to see a flood without reading it. */
-const SCAN_LIMIT = 200;
+export const SAME_TEXT_SCAN_LIMIT = 200;
 
 /**
  * The same text again: from the same resident at the same place within a day it is a resubmission
@@ -22,14 +20,12 @@ const SCAN_LIMIT = 200;
 export class RepeatedTextCheck implements IntakeCheck {
   readonly name = 'repeated_text';
 
-  constructor(
-    private readonly intake: IntakeRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async run(input: IntakeInput): Promise<CheckResult> {
-    // One read serves both windows: the day's newest reports, of which the hour's are the newest.
-    const earlier = await this.intake.sameText(input.textHash, new Date(input.now.getTime() - DAY_MS), SCAN_LIMIT);
+    // One read serves both windows: the day's newest reports (read with the submission's history), of
+    // which the hour's are the newest.
+    const earlier = input.sameTextToday;
     const own = earlier.find(
       (report) => report.reporterId === input.user.id && haversineMetres(toGcj02(report), input.gcj) <= SAME_PLACE_METRES,
     );

@@ -36,7 +36,7 @@ class MemoryStorage implements StorageDriver {
 class FakeRepository {
   readonly inserted: NewPhoto[] = [];
   insertError?: Error;
-  owned: Array<Pick<PhotoRow, 'id' | 'reportId' | 'ticketEventId'>> = [];
+  owned: PhotoRow[] = [];
   attachedRows: PhotoRow[] = [];
   ownedQueries: Array<{ ids: string[]; ownerId: string }> = [];
 
@@ -136,10 +136,10 @@ describe('PhotosService', () => {
   });
 
   describe('assertAttachable', () => {
-    it('accepts distinct unattached photos of the owner, and an empty list', async () => {
+    it('accepts distinct unattached photos of the owner, and an empty list, returning the rows it read', async () => {
       repository.owned = [row('p1', {}), row('p2', {})];
-      await expect(service.assertAttachable(['p1', 'p2'], 'u1')).resolves.toBeUndefined();
-      await expect(service.assertAttachable([], 'u1')).resolves.toBeUndefined();
+      await expect(service.assertAttachable(['p1', 'p2'], 'u1')).resolves.toEqual(repository.owned);
+      await expect(service.assertAttachable([], 'u1')).resolves.toEqual([]);
       expect(repository.ownedQueries[0]).toEqual({ ids: ['p1', 'p2'], ownerId: 'u1' });
     });
 

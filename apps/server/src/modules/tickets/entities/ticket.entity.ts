@@ -32,6 +32,9 @@ import { Department } from '../../departments/entities/department.entity';
   'ratingSum',
   'satisfiedCount',
 ])
+// The SLA check's scans (sla-check.repository): per overdue flag and status in deadline order, the
+// other deadline columns in the index so their conditions are checked without reading the rows.
+@Index('IDX_tickets_sla', ['overdue', 'status', 'resolveBy', 'id', 'escalatedDeadline', 'acceptBy'])
 export class Ticket extends BaseEntity {
   @Column({ type: 'varchar', length: 20, unique: true })
   ticketNo!: string;

@@ -11,6 +11,7 @@ import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
 import { PhotoCleanupIndex1796121287489 } from './1796121287489-photo-cleanup-index';
 import { StatsFigures1796121615041 } from './1796121615041-stats-figures';
 import { Open311Api1796122243451 } from './1796122243451-open311-api';
+import { SlaScanIndex1796122575440 } from './1796122575440-sla-scan-index';
 
 /** MySQL/MariaDB migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const MYSQL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MYSQL_MIGRATIONS = [
   PhotoCleanupIndex1796121287489,
   StatsFigures1796121615041,
   Open311Api1796122243451,
+  SlaScanIndex1796122575440,
 ];
