@@ -124,7 +124,7 @@ export default function NearbyPage() {
               {mode === 'dots' ? (
                 <View className="nearby-legend">
                   <Text className="nearby-legend__item nearby-legend__item--here">您的位置</Text>
-                  <Text className="nearby-legend__item nearby-legend__item--open">处理中</Text>
+                  <Text className="nearby-legend__item nearby-legend__item--open">未办结</Text>
                   <Text className="nearby-legend__item nearby-legend__item--done">已办结</Text>
                   <Text className="nearby-legend__note">灰线为区界</Text>
                 </View>
