@@ -9,6 +9,7 @@ import { PhotoFingerprint1796110463634 } from './1796110463634-photo-fingerprint
 import { PhotoHashIndex1796110650049 } from './1796110650049-photo-hash-index';
 import { WorkCalendar1796111084313 } from './1796111084313-work-calendar';
 import { StatsFigures1796121615041 } from './1796121615041-stats-figures';
+import { StatsDailyRollups1796125550787 } from './1796125550787-stats-daily-rollups';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS = [
   PhotoHashIndex1796110650049,
   WorkCalendar1796111084313,
   StatsFigures1796121615041,
+  StatsDailyRollups1796125550787,
 ];
