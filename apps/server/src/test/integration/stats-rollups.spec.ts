@@ -1,6 +1,10 @@
 import { STATS_GROUPS, type StatsGroup, type StatsResponse, type TicketDetail } from '@ssp/contracts';
 import { DataSource } from 'typeorm';
+import { ALL_ENTITIES } from '../../app.entities';
+import { buildDataSourceOptions } from '../../core/database/data-source.factory';
 import { StatsRollupState } from '../../modules/stats/entities/stats-rollup-state.entity';
+import { StatsRollupRepository } from '../../modules/stats/stats-rollup.repository';
+import { StatsRollupService } from '../../modules/stats/stats-rollup.service';
 import { StatsDaily } from '../../modules/stats/entities/stats-daily.entity';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { loginAs, type LoggedIn } from '../helpers/auth';
@@ -180,5 +184,31 @@ describe('stats rollups: the same answers as the per-ticket aggregate', () => {
     );
     await db.getRepository(Ticket).update({ id: ticket.id }, { updatedAt: new Date() });
     await expectSameAnswers('2025-05-05', '2025-05-05');
+  });
+
+  it('two instances refreshing at once, during a rebuild and while tickets change, end with the right rows', async () => {
+    const snapshot = async () =>
+      (await db.getRepository(StatsDaily).find({ order: { dimension: 'ASC', day: 'ASC', key: 'ASC' } })).map((row) => ({ ...row }));
+    const ours = t.app.get(StatsRollupService);
+    // SQLite runs one process (SERVER_PROCESSES > 1 needs MySQL): the second instance is MySQL's only.
+    const other = t.database.engine === 'mysql' ? new DataSource(await buildDataSourceOptions(t.config.database, ALL_ENTITIES)) : null;
+    const theirs = other ? new StatsRollupService(new StatsRollupRepository(await other.initialize())) : ours;
+    try {
+      await db.getRepository(StatsRollupState).update({ id: 'daily' }, { watermark: null, backfillStartedAt: null, backfillDay: null, backfillLastDay: null });
+      await db.getRepository(StatsDaily).clear();
+      const repository = db.getRepository(Ticket);
+      const changes = fixtureIds.slice(20, 30).map((id, i) => repository.update({ id }, { supporterCount: 10 + i, updatedAt: new Date() }));
+      const refreshes = [ours.refresh(), theirs.refresh(), ours.refresh(), theirs.refresh()];
+      await Promise.all([...changes, ...refreshes]);
+      await Promise.all([ours.refresh(), theirs.refresh()]);
+      await expectSameAnswers('2025-04-30', '2025-05-11');
+      const rows = await snapshot();
+      await db.getRepository(StatsRollupState).update({ id: 'daily' }, { watermark: null });
+      await db.getRepository(StatsDaily).clear();
+      await ours.refresh();
+      expect(await snapshot()).toEqual(rows);
+    } finally {
+      await other?.destroy();
+    }
   });
 });
