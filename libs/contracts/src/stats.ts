@@ -286,3 +286,20 @@ export function addEncodedHistogram(tally: StatsTally, kind: StatsBucketRow['kin
     histogram.set(lower, (histogram.get(lower) ?? 0) + count);
   }
 }
+
+/** A stored rollup row as read back: its sums and its two encoded histograms. */
+export interface StatsStoredSums {
+  byStatus: Record<TicketStatus, number>;
+  counted: StatsTally['counted'];
+  acceptBuckets: string;
+  resolveBuckets: string;
+}
+
+/** Adds a stored rollup row straight into a tally (no tally of its own: requests add thousands). */
+export function addStoredSums(tally: StatsTally, row: StatsStoredSums): void {
+  for (const status of TICKET_STATUSES) tally.byStatus[status] += row.byStatus[status];
+  const counted = tally.counted as Record<string, number>;
+  for (const field of Object.keys(counted)) counted[field] += row.counted[field as keyof StatsTally['counted']];
+  addEncodedHistogram(tally, 'accept', row.acceptBuckets);
+  addEncodedHistogram(tally, 'resolve', row.resolveBuckets);
+}

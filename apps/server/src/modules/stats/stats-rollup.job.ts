@@ -1,8 +1,7 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
 import { StatsRollupService } from './stats-rollup.service';
-
-/** Between two refreshes of the job; a statistics request refreshes on its own anyway. */
-export const ROLLUP_JOB_SECONDS = 60;
 
 /**
  * Keeps the statistics' rollups warm (and, on a fresh or migrated database, builds them) so a request
@@ -14,10 +13,15 @@ export class StatsRollupJob implements OnApplicationBootstrap, BeforeApplication
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> | null = null;
 
-  constructor(private readonly rollups: StatsRollupService) {}
+  constructor(
+    private readonly rollups: StatsRollupService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
+  /** Every STATS_ROLLUP_SECONDS (a statistics request refreshes on its own anyway); 0: off. */
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), ROLLUP_JOB_SECONDS * 1000);
+    if (this.config.stats.rollupSeconds === 0) return;
+    this.timer = setInterval(() => this.tick(), this.config.stats.rollupSeconds * 1000);
     this.timer.unref();
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  addEncodedHistogram,
   emptyStatsTally,
   encodeHistogram,
+  type StatsStoredSums,
   type StatsTally,
   type TicketStatsFigures,
   type TicketStatus,
@@ -19,6 +19,12 @@ export interface RollupTicket extends TicketStatsFigures {
   departmentId: string;
   categoryId: string;
   regionCode: string;
+}
+
+/** A stored row as a request reads it. */
+export interface StoredRollupRow extends StatsStoredSums {
+  day: string;
+  key: string;
 }
 
 /** One rollup row: the sums of a (dimension, key, day). */
@@ -167,15 +173,15 @@ export class StatsRollupRepository {
     }
   }
 
-  /** Rows of one dimension for the city days from `fromDay` to `toDay`, both included. */
-  async rows(dimension: StatsDimension, fromDay: string, toDay: string): Promise<RollupRow[]> {
-    const rows = await this.dataSource
-      .getRepository(StatsDaily)
-      .createQueryBuilder('r')
-      .where('r.dimension = :dimension', { dimension })
-      .andWhere('r.day >= :fromDay AND r.day <= :toDay', { fromDay, toDay })
-      .getRawMany<Record<string, unknown>>();
-    return rows.map(fromRaw);
+  /** Rows of one dimension for the city days from `fromDay` to `toDay`, both included (a primary key range). */
+  async rows(dimension: StatsDimension, fromDay: string, toDay: string): Promise<StoredRollupRow[]> {
+    const q = (name: string) => this.q(name);
+    const rows = await this.run<Record<string, unknown>>(
+      this.dataSource.manager,
+      `SELECT * FROM ${q('stats_daily')} WHERE ${q('dimension')} = :dimension AND ${q('day')} >= :fromDay AND ${q('day')} <= :toDay`,
+      { dimension, fromDay, toDay },
+    );
+    return rows.map(fromStored);
   }
 }
 
@@ -200,24 +206,28 @@ function toEntity(row: RollupRow): StatsDaily {
   return entity as unknown as StatsDaily;
 }
 
-/** A raw `r_…` row of the query builder back into a tally. */
-function fromRaw(raw: Record<string, unknown>): RollupRow {
-  const n = (column: string) => Number(raw[`r_${column}`] ?? 0);
-  const tally = emptyStatsTally();
-  for (const [status, column] of Object.entries(STATUS_COLUMNS)) tally.byStatus[status as TicketStatus] = n(column);
-  Object.assign(tally.counted, {
-    tickets: n('tickets'),
-    accepted: n('acceptedCount'),
-    acceptedOnTime: n('acceptedOnTime'),
-    resolved: n('resolvedCount'),
-    resolvedOnTime: n('resolvedOnTime'),
-    reopened: n('reopened'),
-    ratings: n('ratings'),
-    ratingSum: n('ratingSum'),
-    satisfied: n('satisfied'),
-    supporters: n('supporters'),
-  });
-  addEncodedHistogram(tally, 'accept', String(raw.r_acceptBuckets));
-  addEncodedHistogram(tally, 'resolve', String(raw.r_resolveBuckets));
-  return { dimension: raw.r_dimension as StatsDimension, day: String(raw.r_day), key: String(raw.r_key), tally };
+/** A stored row's columns back into sums. */
+function fromStored(raw: Record<string, unknown>): StoredRollupRow {
+  const n = (column: string) => Number(raw[column] ?? 0);
+  const byStatus = emptyStatsTally().byStatus;
+  for (const [status, column] of Object.entries(STATUS_COLUMNS)) byStatus[status as TicketStatus] = n(column);
+  return {
+    day: String(raw.day),
+    key: String(raw.key),
+    byStatus,
+    counted: {
+      tickets: n('tickets'),
+      accepted: n('acceptedCount'),
+      acceptedOnTime: n('acceptedOnTime'),
+      resolved: n('resolvedCount'),
+      resolvedOnTime: n('resolvedOnTime'),
+      reopened: n('reopened'),
+      ratings: n('ratings'),
+      ratingSum: n('ratingSum'),
+      satisfied: n('satisfied'),
+      supporters: n('supporters'),
+    },
+    acceptBuckets: String(raw.acceptBuckets),
+    resolveBuckets: String(raw.resolveBuckets),
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  addStoredSums,
   daysOf,
   emptyStatsTally,
   isoWeekOf,
@@ -72,7 +73,7 @@ export class StatsService {
       return entry.tally;
     };
     if (groupBy === 'day' || groupBy === 'week') for (const day of daysOf(range.from, range.to)) tallyOf(day);
-    for (const row of sums) mergeTally(tallyOf(dimension === 'all' ? row.day : row.key), row.tally);
+    for (const row of sums) addStoredSums(tallyOf(dimension === 'all' ? row.day : row.key), row);
 
     const totals = emptyStatsTally();
     const rows: StatsRow[] = [];

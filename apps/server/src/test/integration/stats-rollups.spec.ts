@@ -212,4 +212,19 @@ describe('stats rollups: the same answers as the per-ticket aggregate', () => {
       await other?.destroy();
     }
   });
+
+  it('are built and kept warm by the periodic job, with no statistics request', async () => {
+    const other = await startTestApp({ STATS_ROLLUP_SECONDS: '1' });
+    try {
+      const otherDb = other.app.get(DataSource);
+      const report = await submitReport(other.baseUrl, await loginAs(other.baseUrl, 'resident', { openid: 'rollup-job' }), reportBody());
+      expect(report.status).toBe(201);
+      const rowsOfToday = () => otherDb.getRepository(StatsDaily).countBy({ dimension: 'all', day: today() });
+      for (let waited = 0; (await rowsOfToday()) === 0 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await rowsOfToday()).toBe(1);
+      expect((await otherDb.getRepository(StatsRollupState).findOneByOrFail({ id: 'daily' })).watermark).toBeInstanceOf(Date);
+    } finally {
+      await other.close();
+    }
+  });
 });
