@@ -287,19 +287,15 @@ export function addEncodedHistogram(tally: StatsTally, kind: StatsBucketRow['kin
   }
 }
 
-/** A stored rollup row as read back: its sums and its two encoded histograms. */
-export interface StatsStoredSums {
+/** The additive counts of stored rollup rows (one row, or the sums of several). */
+export interface StatsStoredCounts {
   byStatus: Record<TicketStatus, number>;
   counted: StatsTally['counted'];
-  acceptBuckets: string;
-  resolveBuckets: string;
 }
 
-/** Adds a stored rollup row straight into a tally (no tally of its own: requests add thousands). */
-export function addStoredSums(tally: StatsTally, row: StatsStoredSums): void {
+/** Adds stored counts straight into a tally (no tally of their own: requests add thousands of rows). */
+export function addStoredCounts(tally: StatsTally, row: StatsStoredCounts): void {
   for (const status of TICKET_STATUSES) tally.byStatus[status] += row.byStatus[status];
   const counted = tally.counted as Record<string, number>;
   for (const field of Object.keys(counted)) counted[field] += row.counted[field as keyof StatsTally['counted']];
-  addEncodedHistogram(tally, 'accept', row.acceptBuckets);
-  addEncodedHistogram(tally, 'resolve', row.resolveBuckets);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   emptyStatsTally,
   encodeHistogram,
-  type StatsStoredSums,
+  type StatsStoredCounts,
   type StatsTally,
   type TicketStatsFigures,
   type TicketStatus,
@@ -21,10 +21,10 @@ export interface RollupTicket extends TicketStatsFigures {
   regionCode: string;
 }
 
-/** A stored row as a request reads it. */
-export interface StoredRollupRow extends StatsStoredSums {
-  day: string;
-  key: string;
+/** What a request reads: counts summed per key (per day for `all`), and every row's two histograms. */
+export interface StoredRollups {
+  counts: Array<StatsStoredCounts & { key: string }>;
+  histograms: Array<{ key: string; acceptBuckets: string; resolveBuckets: string }>;
 }
 
 /** One rollup row: the sums of a (dimension, key, day). */
@@ -173,15 +173,33 @@ export class StatsRollupRepository {
     }
   }
 
-  /** Rows of one dimension for the city days from `fromDay` to `toDay`, both included (a primary key range). */
-  async rows(dimension: StatsDimension, fromDay: string, toDay: string): Promise<StoredRollupRow[]> {
+  /**
+   * One dimension over the city days from `fromDay` to `toDay`, both included: two reads of one primary
+   * key range. The database sums the counts per key (per day for `all`, one row each); the histograms
+   * come row by row (a short text each) and are merged by the caller.
+   */
+  async read(dimension: StatsDimension, fromDay: string, toDay: string): Promise<StoredRollups> {
     const q = (name: string) => this.q(name);
-    const rows = await this.run<Record<string, unknown>>(
-      this.dataSource.manager,
-      `SELECT * FROM ${q('stats_daily')} WHERE ${q('dimension')} = :dimension AND ${q('day')} >= :fromDay AND ${q('day')} <= :toDay`,
-      { dimension, fromDay, toDay },
-    );
-    return rows.map(fromStored);
+    const group = dimension === 'all' ? q('day') : q('key');
+    const where = `${q('dimension')} = :dimension AND ${q('day')} >= :fromDay AND ${q('day')} <= :toDay`;
+    const parameters = { dimension, fromDay, toDay };
+    const [counts, histograms] = await Promise.all([
+      this.run<Record<string, unknown>>(
+        this.dataSource.manager,
+        `SELECT ${group} AS k, ${COUNT_COLUMNS.map((column) => `SUM(${q(column)}) AS ${q(column)}`).join(', ')}` +
+          ` FROM ${q('stats_daily')} WHERE ${where} GROUP BY ${group}`,
+        parameters,
+      ),
+      this.run<{ k: string; a: string; r: string }>(
+        this.dataSource.manager,
+        `SELECT ${group} AS k, ${q('acceptBuckets')} AS a, ${q('resolveBuckets')} AS r FROM ${q('stats_daily')} WHERE ${where}`,
+        parameters,
+      ),
+    ]);
+    return {
+      counts: counts.map(countsOf),
+      histograms: histograms.map((row) => ({ key: String(row.k), acceptBuckets: row.a, resolveBuckets: row.r })),
+    };
   }
 }
 
@@ -206,14 +224,15 @@ function toEntity(row: RollupRow): StatsDaily {
   return entity as unknown as StatsDaily;
 }
 
-/** A stored row's columns back into sums. */
-function fromStored(raw: Record<string, unknown>): StoredRollupRow {
+const COUNT_COLUMNS = [...Object.values(STATUS_COLUMNS), 'tickets', 'acceptedCount', 'acceptedOnTime', 'resolvedCount', 'resolvedOnTime', 'reopened', 'ratings', 'ratingSum', 'satisfied', 'supporters'];
+
+/** Summed columns back into counts. */
+function countsOf(raw: Record<string, unknown>): StatsStoredCounts & { key: string } {
   const n = (column: string) => Number(raw[column] ?? 0);
   const byStatus = emptyStatsTally().byStatus;
   for (const [status, column] of Object.entries(STATUS_COLUMNS)) byStatus[status as TicketStatus] = n(column);
   return {
-    day: String(raw.day),
-    key: String(raw.key),
+    key: String(raw.k),
     byStatus,
     counted: {
       tickets: n('tickets'),
@@ -227,7 +246,5 @@ function fromStored(raw: Record<string, unknown>): StoredRollupRow {
       satisfied: n('satisfied'),
       supporters: n('supporters'),
     },
-    acceptBuckets: String(raw.acceptBuckets),
-    resolveBuckets: String(raw.resolveBuckets),
   };
 }

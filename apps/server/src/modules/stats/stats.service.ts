@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
-  addStoredSums,
+  addEncodedHistogram,
+  addStoredCounts,
   daysOf,
   emptyStatsTally,
   isoWeekOf,
@@ -64,7 +65,7 @@ export class StatsService {
     const dimension = DIMENSION_OF[groupBy];
     // Every change committed before this request is in the rollups once the refresh is through.
     await this.rollups.refresh();
-    const [sums, grouper] = await Promise.all([this.rollupRows.rows(dimension, range.from, range.to), this.grouperFor(groupBy)]);
+    const [stored, grouper] = await Promise.all([this.rollupRows.read(dimension, range.from, range.to), this.grouperFor(groupBy)]);
     const tallies = new Map<string, { group: Group; tally: StatsTally }>();
     const tallyOf = (rowKey: string): StatsTally => {
       const group = grouper(rowKey);
@@ -73,7 +74,12 @@ export class StatsService {
       return entry.tally;
     };
     if (groupBy === 'day' || groupBy === 'week') for (const day of daysOf(range.from, range.to)) tallyOf(day);
-    for (const row of sums) addStoredSums(tallyOf(dimension === 'all' ? row.day : row.key), row);
+    for (const row of stored.counts) addStoredCounts(tallyOf(row.key), row);
+    for (const row of stored.histograms) {
+      const tally = tallyOf(row.key);
+      addEncodedHistogram(tally, 'accept', row.acceptBuckets);
+      addEncodedHistogram(tally, 'resolve', row.resolveBuckets);
+    }
 
     const totals = emptyStatsTally();
     const rows: StatsRow[] = [];
