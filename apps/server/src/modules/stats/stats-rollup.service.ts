@@ -8,7 +8,7 @@ import { StatsRollupRepository, type RollupRow, type RollupTicket } from './stat
  * Changes stamped this long before the watermark are looked at again on every refresh: a transaction
  * stamps `updatedAt` before it commits, and instances' clocks differ. A change that commits later than
  * this after its stamp, or an instance clock further off than this, could be missed until its day
- * changes again.
+ * changes again. A stamp in the future (a clock ahead) has its day rebuilt on every refresh until then.
  */
 export const ROLLUP_OVERLAP_MS = 5 * 60_000;
 /** Days the backfill builds per step (one transaction, the state row locked). */
@@ -112,7 +112,7 @@ export class StatsRollupService {
       const startedAt = state.backfillStartedAt ?? now;
       const lastDay = state.backfillLastDay ?? cityDayOf(now);
       const firstDay = state.backfillDay ?? (await this.repository.firstDay(manager)) ?? lastDay;
-      const stepLast = [...daysOf(firstDay, lastDay).slice(0, BACKFILL_STEP_DAYS)].pop() ?? lastDay;
+      const stepLast = daysOf(firstDay, lastDay).slice(0, BACKFILL_STEP_DAYS).pop() ?? lastDay;
       const days = firstDay <= lastDay ? daysOf(firstDay, stepLast) : [];
       const tickets = await this.rebuild(manager, days);
       const done = stepLast >= lastDay;
