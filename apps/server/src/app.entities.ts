@@ -17,6 +17,8 @@ import { Report } from './modules/reports/entities/report.entity';
 import { DefaultRoute } from './modules/routing/entities/default-route.entity';
 import { RoutingRuleDraft } from './modules/routing/entities/routing-rule-draft.entity';
 import { RoutingRuleRevision } from './modules/routing/entities/routing-rule-revision.entity';
+import { StatsDaily } from './modules/stats/entities/stats-daily.entity';
+import { StatsRollupState } from './modules/stats/entities/stats-rollup-state.entity';
 import { SlaPolicy } from './modules/sla/entities/sla-policy.entity';
 import { WorkCalendarDay } from './modules/sla/entities/work-calendar-day.entity';
 import { TicketEvent } from './modules/tickets/entities/ticket-event.entity';
@@ -43,6 +45,8 @@ export const ALL_ENTITIES = [
   RoutingRuleDraft,
   RoutingRuleRevision,
   SlaPolicy,
+  StatsDaily,
+  StatsRollupState,
   Ticket,
   TicketEvent,
   TrainingExample,

@@ -225,3 +225,77 @@ export function metricsOf(tally: StatsTally): StatsMetrics {
     supportersPerTicket: share(c.supporters, c.tickets),
   };
 }
+
+/** One ticket's statistics figures, as the rollups read them from `tickets`. */
+export interface TicketStatsFigures {
+  status: TicketStatus;
+  supporterCount: number;
+  reopenCount: number;
+  acceptMinutes: number | null;
+  acceptedOnTime: boolean | number | null;
+  resolveMinutes: number | null;
+  resolvedOnTime: boolean | number | null;
+  ratingCount: number;
+  ratingSum: number;
+  satisfiedCount: number;
+}
+
+/**
+ * Adds one ticket to a tally exactly as the per-ticket SQL aggregate counts it: COUNT of the non-null
+ * durations, SUM of the on-time flags, reopened = reopened at least once and resolved, durations
+ * bucketed for tickets that are not merged.
+ */
+export function addTicketFigures(tally: StatsTally, ticket: TicketStatsFigures): void {
+  tally.byStatus[ticket.status] += 1;
+  if (ticket.status === 'merged') return;
+  const c = tally.counted;
+  c.tickets += 1;
+  c.acceptedOnTime += Number(ticket.acceptedOnTime ?? 0);
+  c.resolvedOnTime += Number(ticket.resolvedOnTime ?? 0);
+  c.ratings += ticket.ratingCount;
+  c.ratingSum += ticket.ratingSum;
+  c.satisfied += ticket.satisfiedCount;
+  c.supporters += ticket.supporterCount;
+  if (ticket.acceptMinutes !== null) {
+    c.accepted += 1;
+    addBucketRow(tally, { kind: 'accept', lower: durationBucketOf(ticket.acceptMinutes), count: 1 });
+  }
+  if (ticket.resolveMinutes !== null) {
+    c.resolved += 1;
+    if (ticket.reopenCount > 0) c.reopened += 1;
+    addBucketRow(tally, { kind: 'resolve', lower: durationBucketOf(ticket.resolveMinutes), count: 1 });
+  }
+}
+
+/** A histogram as stored in a rollup row: `[lower, count, lower, count, …]`, lowers ascending. */
+export function encodeHistogram(histogram: ReadonlyMap<number, number>): string {
+  const flat: number[] = [];
+  for (const [lower, count] of [...histogram.entries()].sort(([a], [b]) => a - b)) if (count > 0) flat.push(lower, count);
+  return JSON.stringify(flat);
+}
+
+/** Adds a stored histogram into a tally's; throws on anything that is not an even list of numbers. */
+export function addEncodedHistogram(tally: StatsTally, kind: StatsBucketRow['kind'], encoded: string): void {
+  const flat: unknown = JSON.parse(encoded);
+  if (!Array.isArray(flat) || flat.length % 2 !== 0) throw new Error(`not a stored histogram: ${encoded.slice(0, 40)}`);
+  const histogram = kind === 'accept' ? tally.accept : tally.resolve;
+  for (let i = 0; i < flat.length; i += 2) {
+    const lower = flat[i] as number;
+    const count = flat[i + 1] as number;
+    if (typeof lower !== 'number' || typeof count !== 'number') throw new Error(`not a stored histogram: ${encoded.slice(0, 40)}`);
+    histogram.set(lower, (histogram.get(lower) ?? 0) + count);
+  }
+}
+
+/** The additive counts of stored rollup rows (one row, or the sums of several). */
+export interface StatsStoredCounts {
+  byStatus: Record<TicketStatus, number>;
+  counted: StatsTally['counted'];
+}
+
+/** Adds stored counts straight into a tally (no tally of their own: requests add thousands of rows). */
+export function addStoredCounts(tally: StatsTally, row: StatsStoredCounts): void {
+  for (const status of TICKET_STATUSES) tally.byStatus[status] += row.byStatus[status];
+  const counted = tally.counted as Record<string, number>;
+  for (const field of Object.keys(counted)) counted[field] += row.counted[field as keyof StatsTally['counted']];
+}

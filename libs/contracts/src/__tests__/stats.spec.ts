@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import {
+  addBucketRow,
   addCountRow,
+  addEncodedHistogram,
+  addTicketFigures,
+  encodeHistogram,
+  mergeTally,
+  type TicketStatsFigures,
   cityDayOf,
   cityDayStart,
   daysOf,
@@ -132,5 +138,72 @@ describe('folding aggregate rows', () => {
     expect(metrics.supportersPerTicket).toBe(2);
     expect(metrics.acceptMinutes).toEqual({ median: null, p90: null });
     expect(metricsOf(emptyStatsTally())).toMatchObject({ total: 0, acceptOnTimeRate: null, reopenRate: null, supportersPerTicket: null });
+  });
+});
+
+describe('rollup tallies (one ticket at a time)', () => {
+  const ticketArb: fc.Arbitrary<TicketStatsFigures> = fc.record({
+    status: fc.constantFrom('pending_triage', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected', 'merged' as const),
+    supporterCount: fc.integer({ min: 1, max: 9 }),
+    reopenCount: fc.integer({ min: 0, max: 3 }),
+    acceptMinutes: fc.option(fc.integer({ min: 0, max: 100_000 })),
+    acceptedOnTime: fc.option(fc.boolean()),
+    resolveMinutes: fc.option(fc.integer({ min: 0, max: 100_000 })),
+    resolvedOnTime: fc.option(fc.boolean()),
+    ratingCount: fc.integer({ min: 0, max: 3 }),
+    ratingSum: fc.integer({ min: 0, max: 15 }),
+    satisfiedCount: fc.integer({ min: 0, max: 3 }),
+  });
+
+  it('sum to what the per-ticket aggregate rows (GROUP BY status, duration buckets) fold into', () => {
+    fc.assert(
+      fc.property(fc.array(ticketArb, { maxLength: 60 }), (tickets) => {
+        const ours = emptyStatsTally();
+        for (const ticket of tickets) addTicketFigures(ours, ticket);
+        // The SQL's way: one count row per status, bucket rows of non-merged tickets with a duration.
+        const sql = emptyStatsTally();
+        for (const status of new Set(tickets.map((ticket) => ticket.status))) {
+          const group = tickets.filter((ticket) => ticket.status === status);
+          const sum = (f: (ticket: TicketStatsFigures) => number) => group.reduce((total, ticket) => total + f(ticket), 0);
+          addCountRow(sql, {
+            key: '',
+            status,
+            tickets: group.length,
+            accepted: sum((ticket) => (ticket.acceptMinutes === null ? 0 : 1)),
+            acceptedOnTime: sum((ticket) => Number(ticket.acceptedOnTime ?? 0)),
+            resolved: sum((ticket) => (ticket.resolveMinutes === null ? 0 : 1)),
+            resolvedOnTime: sum((ticket) => Number(ticket.resolvedOnTime ?? 0)),
+            reopened: sum((ticket) => (ticket.reopenCount > 0 && ticket.resolveMinutes !== null ? 1 : 0)),
+            ratings: sum((ticket) => ticket.ratingCount),
+            ratingSum: sum((ticket) => ticket.ratingSum),
+            satisfied: sum((ticket) => ticket.satisfiedCount),
+            supporters: sum((ticket) => ticket.supporterCount),
+          });
+        }
+        for (const ticket of tickets.filter((candidate) => candidate.status !== 'merged')) {
+          if (ticket.acceptMinutes !== null) addBucketRow(sql, { kind: 'accept', lower: durationBucketOf(ticket.acceptMinutes), count: 1 });
+          if (ticket.resolveMinutes !== null) addBucketRow(sql, { kind: 'resolve', lower: durationBucketOf(ticket.resolveMinutes), count: 1 });
+        }
+        expect(metricsOf(ours)).toEqual(metricsOf(sql));
+        expect(ours.byStatus).toEqual(sql.byStatus);
+        expect(ours.counted).toEqual(sql.counted);
+      }),
+    );
+  });
+
+  it('store histograms compactly and read them back into any tally', () => {
+    const tally = emptyStatsTally();
+    for (const minutes of [5, 5, 61, 3000, 90_000]) addTicketFigures(tally, { status: 'closed', supporterCount: 1, reopenCount: 0, acceptMinutes: minutes, acceptedOnTime: true, resolveMinutes: null, resolvedOnTime: null, ratingCount: 0, ratingSum: 0, satisfiedCount: 0 });
+    const encoded = encodeHistogram(tally.accept);
+    expect(encoded).toBe('[5,2,60,1,2880,1,89280,1]');
+    const back = emptyStatsTally();
+    addEncodedHistogram(back, 'accept', encoded);
+    addEncodedHistogram(back, 'accept', encoded);
+    const twice = emptyStatsTally();
+    mergeTally(twice, tally);
+    mergeTally(twice, tally);
+    expect(back.accept).toEqual(twice.accept);
+    expect(() => addEncodedHistogram(back, 'resolve', '[1,2,3]')).toThrow();
+    expect(() => addEncodedHistogram(back, 'resolve', '{"a":1}')).toThrow();
   });
 });

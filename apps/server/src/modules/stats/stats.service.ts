@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
-  addBucketRow,
-  addCountRow,
+  addEncodedHistogram,
+  addStoredCounts,
   daysOf,
   emptyStatsTally,
   isoWeekOf,
@@ -17,7 +17,10 @@ import {
   type StatsTally,
 } from '@ssp/contracts';
 import { DomainError } from '../../core/errors/domain.error';
-import { StatsRepository, sqlKeyOf } from './stats.repository';
+import type { StatsDimension } from './entities/stats-daily.entity';
+import { StatsRollupService } from './stats-rollup.service';
+import { StatsRollupRepository } from './stats-rollup.repository';
+import { StatsRepository } from './stats.repository';
 
 const NO_GROUP_LABEL: Record<'department' | 'category' | 'region', string> = {
   department: '未分派部门',
@@ -25,17 +28,30 @@ const NO_GROUP_LABEL: Record<'department' | 'category' | 'region', string> = {
   region: '未知区域',
 };
 
+/** Days and weeks read the city-wide rows (one per day); the others their dimension's. */
+const DIMENSION_OF: Record<StatsGroup, StatsDimension> = {
+  day: 'all',
+  week: 'all',
+  department: 'department',
+  category: 'category',
+  region: 'region',
+};
+
 interface Group {
   key: string;
   label: string;
 }
 
-/** Maps the SQL's group key (an id, a code, a city day) to the key and label the response shows. */
+/** Maps a rollup row's key (an id, a code, a city day) to the key and label the response shows. */
 type Grouper = (sqlKey: string) => Group;
 
 @Injectable()
 export class StatsService {
-  constructor(private readonly repository: StatsRepository) {}
+  constructor(
+    private readonly repository: StatsRepository,
+    private readonly rollups: StatsRollupService,
+    private readonly rollupRows: StatsRollupRepository,
+  ) {}
 
   range(from: string | undefined, to: string | undefined, now = new Date()): StatsRange {
     const range = parseStatsRange(from, to, now);
@@ -46,23 +62,24 @@ export class StatsService {
   async stats(query: { from?: string; to?: string; groupBy?: StatsGroup }, now = new Date()): Promise<StatsResponse> {
     const range = this.range(query.from, query.to, now);
     const groupBy = query.groupBy ?? 'day';
-    const sqlKey = sqlKeyOf(groupBy);
-    const [counts, accepts, resolutions, grouper] = await Promise.all([
-      this.repository.counts(sqlKey, range.start, range.end),
-      this.repository.buckets(sqlKey, 'accept', range.start, range.end),
-      this.repository.buckets(sqlKey, 'resolve', range.start, range.end),
-      this.grouperFor(groupBy),
-    ]);
+    const dimension = DIMENSION_OF[groupBy];
+    // Every change committed before this request is in the rollups once the refresh is through.
+    await this.rollups.refresh();
+    const [stored, grouper] = await Promise.all([this.rollupRows.read(dimension, range.from, range.to), this.grouperFor(groupBy)]);
     const tallies = new Map<string, { group: Group; tally: StatsTally }>();
-    const tallyOf = (sqlKeyValue: string): StatsTally => {
-      const group = grouper(sqlKeyValue);
+    const tallyOf = (rowKey: string): StatsTally => {
+      const group = grouper(rowKey);
       let entry = tallies.get(group.key);
       if (!entry) tallies.set(group.key, (entry = { group, tally: emptyStatsTally() }));
       return entry.tally;
     };
     if (groupBy === 'day' || groupBy === 'week') for (const day of daysOf(range.from, range.to)) tallyOf(day);
-    for (const row of counts) addCountRow(tallyOf(row.key), row);
-    for (const row of [...accepts, ...resolutions]) addBucketRow(tallyOf(row.key), row);
+    for (const row of stored.counts) addStoredCounts(tallyOf(row.key), row);
+    for (const row of stored.histograms) {
+      const tally = tallyOf(row.key);
+      addEncodedHistogram(tally, 'accept', row.acceptBuckets);
+      addEncodedHistogram(tally, 'resolve', row.resolveBuckets);
+    }
 
     const totals = emptyStatsTally();
     const rows: StatsRow[] = [];

@@ -46,6 +46,8 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     H5_DIR: `${database.dataDir}/no-h5`,
     // Suites that are not about deadlines must not see 催办 events appear mid-test; sla-check drives the job.
     SLA_CHECK: 'off',
+    // The statistics refresh their rollups on every request; stats-rollups drives the periodic job.
+    STATS_ROLLUP_SECONDS: '0',
     ...database.env,
     ...env,
   });

@@ -12,6 +12,8 @@ import { Department } from '../../departments/entities/department.entity';
 @Index('IDX_tickets_inbox', ['departmentId', 'status', 'resolveBy', 'id'])
 @Index('IDX_tickets_queue', ['status', 'resolveBy', 'id'])
 @Index('IDX_tickets_nearby', ['geohash', 'status', 'createdAt'])
+// The statistics' rollups find the days whose tickets changed since their watermark (modules/stats).
+@Index('IDX_tickets_changed', ['updatedAt', 'createdAt'])
 // Covers the statistics range scan (modules/stats): every column it aggregates, so it never reads rows;
 // `id` second serves the exports' keyset order (createdAt, id); its createdAt prefix serves Open311's
 // `GET /requests` window (newest first).
