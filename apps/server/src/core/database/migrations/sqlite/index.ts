@@ -12,6 +12,7 @@ import { PhotoCleanupIndex1796121287489 } from './1796121287489-photo-cleanup-in
 import { StatsFigures1796121615041 } from './1796121615041-stats-figures';
 import { Open311Api1796122243451 } from './1796122243451-open311-api';
 import { SlaScanIndex1796122575440 } from './1796122575440-sla-scan-index';
+import { PhotoReportIndex1796126865825 } from './1796126865825-photo-report-index';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const SQLITE_MIGRATIONS = [
   StatsFigures1796121615041,
   Open311Api1796122243451,
   SlaScanIndex1796122575440,
+  PhotoReportIndex1796126865825,
 ];
