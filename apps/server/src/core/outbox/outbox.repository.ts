@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { rawInsert, type RawInsert } from '../database/raw-insert.util';
 import { OutboxMessage, type OutboxStatus } from './entities/outbox-message.entity';
 
-/** Rows per INSERT: well under SQLite's parameter limit and MySQL's packet size. */
-const INSERT_CHUNK = 200;
 const ERROR_LENGTH = 500;
 
 export interface OutboxPageQuery {
@@ -24,6 +22,8 @@ export interface OutboxFailure {
 /** The only code that speaks SQL to outbox_messages. */
 @Injectable()
 export class OutboxRepository {
+  private messageInsert?: RawInsert<OutboxMessage>;
+
   constructor(private readonly dataSource: DataSource) {}
 
   get engine(): 'sqlite' | 'mysql' {
@@ -31,12 +31,10 @@ export class OutboxRepository {
   }
 
   /** Every field is set by the caller: the rows' defaults are not read back (on MySQL that is one SELECT per insert). */
-  async insert(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
-    for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
-      // The payload is plain JSON (simple-json); TypeORM's deep-partial type cannot see that.
-      const chunk = messages.slice(start, start + INSERT_CHUNK) as QueryDeepPartialEntity<OutboxMessage>[];
-      await manager.createQueryBuilder().insert().into(OutboxMessage).values(chunk).updateEntity(false).execute();
-    }
+  /** Multi-row INSERTs from a statement written once (rawInsert): every submission writes messages. */
+  insert(manager: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    this.messageInsert ??= rawInsert(this.dataSource, OutboxMessage);
+    return this.messageInsert(manager, messages);
   }
 
   /**

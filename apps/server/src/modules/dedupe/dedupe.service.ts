@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module';
 import { DedupeRepository, type DedupeCategory, type NearbyTicket } from './dedupe.repository';
 import { GPS_MARGIN_METRES, scoreDuplicate, type CategoryRelation, type DuplicateScoreParts } from './duplicate-score.util';
 import { photoEvidenceOf, type ComparablePhoto } from './photo-evidence.util';
+import { TextFingerprintCache } from './text-fingerprint.cache';
 
 /** At most this many of the nearest open tickets are scored: a busy corner never costs more than this. */
 export const MAX_DEDUPE_CANDIDATES = 50;
@@ -45,6 +46,8 @@ function relationOf(category: DedupeCategory | null, ticketCategoryId: string | 
  */
 @Injectable()
 export class DedupeService {
+  private readonly ticketFingerprints = new TextFingerprintCache();
+
   constructor(
     private readonly repository: DedupeRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,7 +83,7 @@ export class DedupeService {
         radiusMetres,
         category: relationOf(category, ticket.categoryId),
         photoSimilarity: photoSimilarityTo(photos.get(ticket.id) ?? []),
-        textSimilarity: fingerprintSimilarity(text, textFingerprint(ticket.description)),
+        textSimilarity: fingerprintSimilarity(text, this.ticketFingerprints.of(ticket.id, ticket.description)),
         ageDays: ageInDays(ticket, query.now),
         windowDays,
       });

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportOutcome } from '@ssp/contracts';
-import { Brackets, DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { rawTable } from '../../core/database/raw-statement.util';
 import { Photo } from '../photos/entities/photo.entity';
-import { isInformativeHash } from '../photos/photo-hash.util';
 import { Region } from '../regions/entities/region.entity';
 import { Report } from '../reports/entities/report.entity';
 
 export type PhotoFacts = Pick<Photo, 'id' | 'sha256' | 'phash' | 'fingerprint' | 'qualityFlags' | 'thumbKey'>;
+
+/** A photo of a submission as the filters see it: with the photo-reuse fact read beside it. */
+export type SubmittedPhoto = PhotoFacts & { usedByOthers: boolean };
 
 export type SameTextReport = Pick<Report, 'id' | 'reportNo' | 'reporterId' | 'lat' | 'lng' | 'coordSystem' | 'createdAt'>;
 
@@ -113,29 +115,6 @@ export class IntakeRepository {
     return this.dataSource
       .getRepository(Photo)
       .find({ select: { id: true, sha256: true, phash: true, fingerprint: true, qualityFlags: true, thumbKey: true }, where: { reportId } });
-  }
-
-  /** Whether another person already attached a photo with one of these fingerprints to a report. */
-  async photoUsedByOthers(photos: PhotoFacts[], ownerId: string): Promise<boolean> {
-    if (photos.length === 0) return false;
-    // A perceptual hash of a flat picture matches every other flat picture: only the bytes count then.
-    const hashes = photos.map((photo) => photo.phash).filter(isInformativeHash);
-    const found = await this.dataSource
-      .getRepository(Photo)
-      .createQueryBuilder('p')
-      .select('p.id')
-      .where('p.ownerId != :ownerId', { ownerId })
-      .andWhere('p.reportId IS NOT NULL')
-      .andWhere(
-        new Brackets((where) =>
-          where
-            .where('p.sha256 IN (:...sha)', { sha: photos.map((photo) => photo.sha256) })
-            .orWhere(hashes.length > 0 ? 'p.phash IN (:...phash)' : '1 = 0', { phash: hashes }),
-        ),
-      )
-      .limit(1)
-      .getRawOne();
-    return found !== undefined;
   }
 
   async cityName(): Promise<string> {

@@ -17,7 +17,7 @@ import { ServiceAreaCheck } from './checks/service-area.check';
 import { SpamCheck } from './checks/spam.check';
 import { TextRulesCheck } from './checks/text-rules.check';
 import type { IntakeCheck, IntakeInput } from './checks/intake-check';
-import { IntakeRepository, type PhotoFacts, type SubmissionHistory } from './intake.repository';
+import { IntakeRepository, type SubmissionHistory, type SubmittedPhoto } from './intake.repository';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -95,7 +95,7 @@ export class IntakeService {
   }
 
   /** `photos`: the report's photos as read when attaching was checked; `history`: see `history`. */
-  async filter(user: AuthUser, dto: CreateReportDto, now: Date, photos: PhotoFacts[], history: SubmissionHistory, textHash: string): Promise<FilterVerdict> {
+  async filter(user: AuthUser, dto: CreateReportDto, now: Date, photos: SubmittedPhoto[], history: SubmissionHistory, textHash: string): Promise<FilterVerdict> {
     const located = await this.regions.locate(dto.location);
     const input: IntakeInput = {
       user,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rawTable } from '../../core/database/raw-statement.util';
 import { Department } from '../departments/entities/department.entity';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
@@ -13,6 +14,8 @@ export interface WebhookEndpoint {
 /** Reads for building and delivering ticket messages; enqueue-time reads go through the caller's manager. */
 @Injectable()
 export class NotificationsRepository {
+  private withWebhookStatement?: string;
+
   constructor(private readonly dataSource: DataSource) {}
 
   ticketWithRelations(manager: EntityManager, id: string): Promise<Ticket | null> {
@@ -23,9 +26,15 @@ export class NotificationsRepository {
     return manager.getRepository(Department).findOneBy({ id });
   }
 
+  /** Which of these departments have a webhook (every opened ticket asks: a statement written once). */
   async withWebhook(manager: EntityManager, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await manager.getRepository(Department).find({ select: { id: true }, where: { id: In(ids), webhookUrl: Not(IsNull()) } });
+    if (!this.withWebhookStatement) {
+      const { table, ref, as } = rawTable(this.dataSource, Department);
+      this.withWebhookStatement = `SELECT ${as('id')} FROM ${table} WHERE ${ref('id')} IN (:...ids) AND ${ref('webhookUrl')} IS NOT NULL`;
+    }
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.withWebhookStatement, { ids });
+    const rows = await manager.query<Array<{ id: string }>>(sql, values);
     return new Set(rows.map((row) => row.id));
   }
 

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@ssp/contracts';
 import { In, IsNull, LessThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { rawTable } from '../../core/database/raw-statement.util';
 import { DomainError } from '../../core/errors/domain.error';
 import { Photo } from './entities/photo.entity';
+import { isInformativeHash } from './photo-hash.util';
 
 export type PhotoRow = Pick<
   Photo,
@@ -20,6 +22,27 @@ export type OwnedPhoto = Pick<Photo, 'id' | 'reportId' | 'ticketEventId' | 'sha2
 
 export type AttachTarget = { reportId: string } | { ticketEventId: string };
 
+/** An owned photo with the photo-reuse check's fact read beside it. */
+export type OwnedPhotoWithReuse = OwnedPhoto & {
+  /** Another person already attached a photo with the same bytes, or the same informative perceptual hash, to a report. */
+  usedByOthers: boolean;
+};
+
+const OWNED_FIELDS = ['id', 'reportId', 'ticketEventId', 'sha256', 'phash', 'fingerprint', 'qualityFlags', 'thumbKey'] as const;
+
+interface OwnedWithReuseRow {
+  id: string;
+  reportId: string | null;
+  ticketEventId: string | null;
+  sha256: string;
+  phash: string;
+  fingerprint: string | null;
+  qualityFlags: unknown;
+  thumbKey: string;
+  sameBytesElsewhere: unknown;
+  samePictureElsewhere: unknown;
+}
+
 const ROW_COLUMNS = {
   id: true,
   ownerId: true,
@@ -35,6 +58,9 @@ const ROW_COLUMNS = {
 
 @Injectable()
 export class PhotosRepository {
+  private ownedWithReuseStatement?: (ids: string[], ownerId: string) => Promise<OwnedPhotoWithReuse[]>;
+  private attachStatements?: Record<'reportId' | 'ticketEventId', string>;
+
   constructor(@InjectRepository(Photo) private readonly photos: Repository<Photo>) {}
 
   async insert(photo: NewPhoto): Promise<void> {
@@ -51,24 +77,67 @@ export class PhotosRepository {
   }
 
   /**
+   * As `findOwned`, and for each photo whether another person already attached one with the same bytes
+   * or the same picture (perceptual hash; a flat picture's hash matches every flat picture, so only its
+   * bytes count) to a report: one statement serves attaching, the filters and the photo-reuse check.
+   * Each fact is an EXISTS on the sha256 / phash index.
+   */
+  findOwnedWithReuse(ids: string[], ownerId: string): Promise<OwnedPhotoWithReuse[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    this.ownedWithReuseStatement ??= this.prepareOwnedWithReuse();
+    return this.ownedWithReuseStatement(ids, ownerId);
+  }
+
+  private prepareOwnedWithReuse(): (ids: string[], ownerId: string) => Promise<OwnedPhotoWithReuse[]> {
+    const dataSource = this.photos.manager.connection;
+    const { table, quote, ref, hydrate } = rawTable(dataSource, Photo);
+    const [p, o] = [quote('p'), quote('o')];
+    const qualityFlagsOf = hydrate('qualityFlags');
+    const elsewhere = (property: 'sha256' | 'phash', alias: string) =>
+      `CASE WHEN EXISTS (SELECT 1 FROM ${table} ${o} WHERE ${o}.${ref(property)} = ${p}.${ref(property)}` +
+      ` AND ${o}.${ref('ownerId')} <> :ownerId AND ${o}.${ref('reportId')} IS NOT NULL) THEN 1 ELSE 0 END AS ${quote(alias)}`;
+    const sql =
+      `SELECT ${OWNED_FIELDS.map((field) => `${p}.${ref(field)} AS ${quote(field)}`).join(', ')}, ` +
+      `${elsewhere('sha256', 'sameBytesElsewhere')}, ${elsewhere('phash', 'samePictureElsewhere')} ` +
+      `FROM ${table} ${p} WHERE ${p}.${ref('id')} IN (:...ids) AND ${p}.${ref('ownerId')} = :ownerId`;
+    return async (ids, ownerId) => {
+      const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, { ids, ownerId });
+      const rows = await dataSource.query<OwnedWithReuseRow[]>(text, values);
+      return rows.map(({ sameBytesElsewhere, samePictureElsewhere, qualityFlags, ...row }) => ({
+        ...row,
+        qualityFlags: qualityFlagsOf(qualityFlags) as Photo['qualityFlags'],
+        usedByOthers: Number(sameBytesElsewhere) === 1 || (isInformativeHash(row.phash) && Number(samePictureElsewhere) === 1),
+      }));
+    };
+  }
+
+  /**
    * Claims the photos for one report or ticket event inside the caller's transaction. The conditions make
    * the claim safe against a concurrent attach: only unclaimed photos of the owner change, and if fewer
    * rows changed than asked for, the whole transaction must roll back.
    */
   async attach(manager: EntityManager, photoIds: string[], ownerId: string, target: AttachTarget): Promise<void> {
     if (photoIds.length === 0) return;
-    const result = await manager
-      .createQueryBuilder()
-      .update(Photo)
-      .set('reportId' in target ? { reportId: target.reportId } : { ticketEventId: target.ticketEventId })
-      .where({ id: In(photoIds), ownerId, reportId: IsNull(), ticketEventId: IsNull() })
-      .execute();
+    // Written once (every report attaches its photos), the statement TypeORM's update builder sends.
+    this.attachStatements ??= this.prepareAttach();
+    const [column, targetId] = 'reportId' in target ? (['reportId', target.reportId] as const) : (['ticketEventId', target.ticketEventId] as const);
+    const [sql, values] = manager.connection.driver.escapeQueryWithParameters(this.attachStatements[column], { targetId, photoIds, ownerId });
+    if (!manager.queryRunner) throw new Error('attach runs inside the caller’s transaction');
+    const result = await manager.queryRunner.query(sql, values, true);
     if (result.affected !== photoIds.length) {
       throw new DomainError(ErrorCode.CONFLICT, '照片已被使用或已失效，请重新选择照片', {
         requested: photoIds.length,
         attached: result.affected ?? 0,
       });
     }
+  }
+
+  private prepareAttach(): Record<'reportId' | 'ticketEventId', string> {
+    const { table, ref } = rawTable(this.photos.manager.connection, Photo);
+    const statement = (column: 'reportId' | 'ticketEventId') =>
+      `UPDATE ${table} SET ${ref(column)} = :targetId, ${ref('updatedAt')} = CURRENT_TIMESTAMP` +
+      ` WHERE ${ref('id')} IN (:...photoIds) AND ${ref('ownerId')} = :ownerId AND ${ref('reportId')} IS NULL AND ${ref('ticketEventId')} IS NULL`;
+    return { reportId: statement('reportId'), ticketEventId: statement('ticketEventId') };
   }
 
   /** Photos nobody attached to a report or a ticket event, uploaded before `before`, oldest first. */

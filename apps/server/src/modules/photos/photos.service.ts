@@ -8,7 +8,7 @@ import { DomainError } from '../../core/errors/domain.error';
 import { STORAGE_DRIVER, type StorageDriver } from '../../core/storage/storage.driver';
 import { ConcurrencyLimit } from './concurrency-limit.util';
 import { processPhoto, type ProcessedPhoto } from './photo-pipeline.util';
-import { PhotosRepository, type OwnedPhoto, type PhotoRow } from './photos.repository';
+import { PhotosRepository, type OwnedPhoto, type OwnedPhotoWithReuse, type PhotoRow } from './photos.repository';
 
 interface PhotoKeys {
   image: string;
@@ -75,10 +75,19 @@ export class PhotosService {
    * Refuses unless every id names a distinct, unattached photo of `ownerId`. Someone else's photo and a
    * photo that does not exist get the same answer, so ids cannot be probed. Returns the photos (each once).
    */
-  async assertAttachable(photoIds: string[], ownerId: string): Promise<OwnedPhoto[]> {
+  assertAttachable(photoIds: string[], ownerId: string): Promise<OwnedPhoto[]> {
+    return this.checkedAttachable(photoIds, (distinct) => this.repository.findOwned(distinct, ownerId));
+  }
+
+  /** `assertAttachable` for a report: each photo read with whether another person already used it (photo-reuse check). */
+  assertAttachableToReport(photoIds: string[], ownerId: string): Promise<OwnedPhotoWithReuse[]> {
+    return this.checkedAttachable(photoIds, (distinct) => this.repository.findOwnedWithReuse(distinct, ownerId));
+  }
+
+  private async checkedAttachable<T extends OwnedPhoto>(photoIds: string[], read: (distinct: string[]) => Promise<T[]>): Promise<T[]> {
     const duplicate = duplicatesIn(photoIds);
     const distinct = [...new Set(photoIds)];
-    const rows = await this.repository.findOwned(distinct, ownerId);
+    const rows = await read(distinct);
     const owned = new Map(rows.map((row) => [row.id, row]));
     const invalid = distinct.filter((id) => !owned.has(id));
     const attached = distinct.filter((id) => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import { SATISFIED_SCORE } from '@ssp/contracts';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -9,6 +10,8 @@ import { Report } from './entities/report.entity';
 
 @Injectable()
 export class ReportsRepository {
+  private reportInsert?: RawInsert<Report>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceDataService,
@@ -41,9 +44,13 @@ export class ReportsRepository {
     return qb.getMany();
   }
 
-  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
-  async insert(manager: EntityManager, report: Report): Promise<void> {
-    await manager.createQueryBuilder().insert().into(Report).values(report).updateEntity(false).execute();
+  /**
+   * The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set
+   * what they use. A statement written once (rawInsert), not built per submission.
+   */
+  insert(manager: EntityManager, report: Report): Promise<void> {
+    this.reportInsert ??= rawInsert(this.dataSource, Report);
+    return this.reportInsert(manager, [report]);
   }
 
   /**

@@ -70,7 +70,7 @@ export class ReportsService {
 
     const category = dto.categoryCode ? await this.reports.activeCategory(dto.categoryCode) : null;
     if (dto.categoryCode && !category) throw new DomainError(ErrorCode.VALIDATION_FAILED, '未知的问题类型');
-    const photos = await this.photos.assertAttachable(dto.photoIds, user.id);
+    const photos = await this.photos.assertAttachableToReport(dto.photoIds, user.id);
     this.intake.assertWithinRateLimits(history, dto.deviceId, now);
     const verdict = await this.intake.filter(user, dto, now, photos, history, textHash);
     const dispatchInput: DispatchInput = {

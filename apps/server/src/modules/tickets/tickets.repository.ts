@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import type { TicketStatus } from '@ssp/contracts';
 import { DataSource, type EntityManager, type EntityMetadata, type ObjectLiteral } from 'typeorm';
@@ -180,6 +181,8 @@ function prepareListStatement(dataSource: DataSource): ListStatement {
 @Injectable()
 export class TicketsRepository {
   private listStatement?: ListStatement;
+  private ticketInsert?: RawInsert<Ticket>;
+  private eventInsert?: RawInsert<TicketEvent>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -264,14 +267,19 @@ export class TicketsRepository {
     return rows.map(statement.toRow);
   }
 
-  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
-  async insert(manager: EntityManager, ticket: Ticket): Promise<void> {
-    await manager.createQueryBuilder().insert().into(Ticket).values(ticket).updateEntity(false).execute();
+  /**
+   * The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set
+   * what they use. A statement written once (rawInsert), not built per call: every report opens a ticket.
+   */
+  insert(manager: EntityManager, ticket: Ticket): Promise<void> {
+    this.ticketInsert ??= rawInsert(this.dataSource, Ticket);
+    return this.ticketInsert(manager, [ticket]);
   }
 
-  /** The row's database defaults are not read back (on MySQL that is one SELECT per insert): callers set what they use. */
-  async insertEvent(manager: EntityManager, event: TicketEvent): Promise<void> {
-    await manager.createQueryBuilder().insert().into(TicketEvent).values(event).updateEntity(false).execute();
+  /** As `insert`: defaults not read back, a statement written once. */
+  insertEvent(manager: EntityManager, event: TicketEvent): Promise<void> {
+    this.eventInsert ??= rawInsert(this.dataSource, TicketEvent);
+    return this.eventInsert(manager, [event]);
   }
 
   /** Applies `changes` and bumps the version only if nobody changed the ticket since `version`. */

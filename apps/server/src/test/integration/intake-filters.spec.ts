@@ -2,7 +2,8 @@ import type { ErrorBody, ModerationItem, Page, ReportDetail, WordRuleView } from
 import { DataSource } from 'typeorm';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { solidImage } from '../helpers/images';
-import { SHANGHAI, nextSpot, reportBody, submitReport, uploadPhoto } from '../helpers/reporting';
+import sharp from 'sharp';
+import { SHANGHAI, makeJpeg, nextSpot, reportBody, submitReport, uploadPhoto } from '../helpers/reporting';
 import { request, startTestApp, type TestApp } from '../helpers/test-app';
 
 async function uploadBytes(baseUrl: string, who: LoggedIn, bytes: Buffer): Promise<{ id: string; quality: { ok: boolean; flags: string[] } }> {
@@ -159,6 +160,23 @@ describe('intake filters (ARCHITECTURE.md §6 step 2)', () => {
     const copy = await uploadPhoto(t.baseUrl, bob, 7);
     const reused = await submitReport(t.baseUrl, bob, reportBody({ photoIds: [copy.id] }));
     expect(reused.body).toMatchObject({ outcome: 'review', reasons: [{ code: 'PHOTO_REUSED' }] });
+  });
+
+  it('holds the same picture re-encoded by another resident, but not a copy nobody attached nor the resident’s own picture again', async () => {
+    const original = await uploadPhoto(t.baseUrl, alice, 14);
+    expect((await submitReport(t.baseUrl, alice, reportBody({ description: '绿化带里的树倒了，压在人行道上', photoIds: [original.id] }))).body.outcome).toBe('accepted');
+    const reencoded = await uploadBytes(t.baseUrl, bob, await sharp(await makeJpeg(14)).jpeg({ quality: 45 }).toBuffer());
+    const held = await submitReport(t.baseUrl, bob, reportBody({ description: '这棵树倒下来了，挡住了路', photoIds: [reencoded.id] }));
+    expect(held.body).toMatchObject({ outcome: 'review', reasons: [{ code: 'PHOTO_REUSED' }] });
+
+    await uploadPhoto(t.baseUrl, bob, 15);
+    const unattachedElsewhere = await uploadPhoto(t.baseUrl, alice, 15);
+    const first = await submitReport(t.baseUrl, alice, reportBody({ description: '小区门口的路灯一直闪', photoIds: [unattachedElsewhere.id] }));
+    expect(first.body.outcome).toBe('accepted');
+    const again = await uploadPhoto(t.baseUrl, alice, 15);
+    const own = await submitReport(t.baseUrl, alice, reportBody({ description: '公交站的广告牌玻璃碎了', photoIds: [again.id] }));
+    expect(own.body.reasons.map((entry: { code: string }) => entry.code)).not.toContain('PHOTO_REUSED');
+    expect(own.body.outcome).toBe('accepted');
   });
 
   it('rejects a report whose every photo is unusable, and accepts one with at least one usable photo', async () => {

@@ -1,7 +1,7 @@
 import type { IntakeCheckName, Reason, ReportLocation } from '@ssp/contracts';
 import type { LatLng } from '@ssp/geo';
 import type { AuthUser } from '../../../core/auth/auth-user';
-import type { PhotoFacts, SameTextReport } from '../intake.repository';
+import type { SameTextReport, SubmittedPhoto } from '../intake.repository';
 
 /** What every filter of the pipeline may look at; built once per submission. */
 export interface IntakeInput {
@@ -11,7 +11,7 @@ export interface IntakeInput {
   /** The position in GCJ-02, the system of the stored outlines and tickets. */
   gcj: LatLng;
   inServiceArea: boolean;
-  photos: PhotoFacts[];
+  photos: SubmittedPhoto[];
   /** sha256 of the normalised description. */
   textHash: string;
   /** The day's earlier reports with the same text, newest first, at most SAME_TEXT_SCAN_LIMIT. */

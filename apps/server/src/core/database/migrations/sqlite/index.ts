@@ -13,6 +13,7 @@ import { StatsFigures1796121615041 } from './1796121615041-stats-figures';
 import { Open311Api1796122243451 } from './1796122243451-open311-api';
 import { SlaScanIndex1796122575440 } from './1796122575440-sla-scan-index';
 import { StatsDailyRollups1796125550787 } from './1796125550787-stats-daily-rollups';
+import { PhotoReportIndex1796126865825 } from './1796126865825-photo-report-index';
 
 /** SQLite migrations in order; `npm run migration:generate -- <Name>` appends to this list. */
 export const SQLITE_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const SQLITE_MIGRATIONS = [
   Open311Api1796122243451,
   SlaScanIndex1796122575440,
   StatsDailyRollups1796125550787,
+  PhotoReportIndex1796126865825,
 ];

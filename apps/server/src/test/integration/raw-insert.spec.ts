@@ -1,0 +1,111 @@
+import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { ALL_ENTITIES } from '../../app.entities';
+import { loadConfig } from '../../core/config/app-config';
+import { buildDataSourceOptions } from '../../core/database/data-source.factory';
+import { rawInsert } from '../../core/database/raw-insert.util';
+import { OutboxMessage } from '../../core/outbox/entities/outbox-message.entity';
+import { Ticket } from '../../modules/tickets/entities/ticket.entity';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+/**
+ * rawInsert writes what TypeORM's insert builder writes: the same row for the same entity, values the
+ * caller left out taking the columns' defaults, on this engine.
+ */
+describe('rawInsert: the rows the insert builder writes', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', ...database.env });
+    dataSource = new DataSource(await buildDataSourceOptions(config.database, ALL_ENTITIES));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  async function bothWays<T extends ObjectLiteral>(entity: EntityTarget<T>, make: () => T): Promise<[T, T]> {
+    const [built, raw] = [make(), make()];
+    await dataSource.transaction(async (manager) => {
+      await manager.createQueryBuilder().insert().into(entity).values(built).updateEntity(false).execute();
+      await rawInsert(dataSource, entity)(manager, [raw]);
+    });
+    const read = (row: T) => dataSource.getRepository(entity).findOneByOrFail({ id: row['id'] });
+    return [await read(built), await read(raw)];
+  }
+
+  const ticketFields = (ticketNo: string): Partial<Ticket> => ({
+    ticketNo,
+    status: 'dispatched',
+    categoryId: null,
+    regionCode: '320102',
+    departmentId: null,
+    priority: 2,
+    description: '井盖缺失，"很危险" \\ 请尽快处理',
+    lat: 32.041234567,
+    lng: 118.784321,
+    geohash: 'wtsqq8ey3',
+    acceptBy: new Date('2026-12-01T10:00:00.000Z'),
+    resolveBy: new Date('2026-12-03T10:00:00.000Z'),
+    createdAt: new Date('2026-12-01T08:00:00.123Z'),
+  });
+
+  it('a ticket: every column equal, defaults (version, counters, updatedAt) from the database', async () => {
+    let n = 0;
+    const [built, raw] = await bothWays(Ticket, () => dataSource.getRepository(Ticket).create(ticketFields(`GDRAW${String(n++).padStart(5, '0')}`)));
+    const { id: _builtId, ticketNo: _builtNo, updatedAt: builtUpdated, ...builtRest } = built;
+    const { id: _rawId, ticketNo: rawNo, updatedAt: rawUpdated, ...rawRest } = raw;
+    expect(rawRest).toEqual(builtRest);
+    expect(rawNo).toBe('GDRAW00001');
+    expect(raw.version).toBe(1);
+    expect(raw.supporterCount).toBe(1);
+    expect(raw.createdAt.toISOString()).toBe('2026-12-01T08:00:00.123Z');
+    expect(Math.abs(rawUpdated.getTime() - builtUpdated.getTime())).toBeLessThan(60_000);
+  });
+
+  it('outbox messages: several rows in one call, JSON payloads and nulls kept', async () => {
+    const message = (topic: string) =>
+      Object.assign(new OutboxMessage(), {
+        topic,
+        payload: { ticket: { no: 'GD1', text: '路灯不亮 “夜里”' }, list: [1, null, 'x'] },
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: new Date('2026-12-01T08:00:00.000Z'),
+        lastError: null,
+        lockedBy: null,
+        lockedUntil: null,
+        createdAt: new Date('2026-12-01T08:00:00.000Z'),
+        doneAt: null,
+      });
+    const rows = Array.from({ length: 205 }, (_, index) => message(`raw.test.${index}`));
+    await dataSource.transaction((manager) => rawInsert(dataSource, OutboxMessage)(manager, rows));
+    const stored = await dataSource.getRepository(OutboxMessage).find({ where: rows.map((row) => ({ id: row.id })) });
+    expect(stored).toHaveLength(205);
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    for (const row of rows) {
+      expect(byId.get(row.id)).toEqual(row);
+    }
+    const [built, raw] = await bothWays(OutboxMessage, () => message('raw.test.compare'));
+    const strip = ({ id: _id, ...rest }: OutboxMessage) => rest;
+    expect(strip(raw)).toEqual(strip(built));
+  });
+
+  it('a failed insert writes nothing and fails the transaction', async () => {
+    const ticket = dataSource.getRepository(Ticket).create(ticketFields('GDRAWDUP'));
+    const again = dataSource.getRepository(Ticket).create(ticketFields('GDRAWDUP'));
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await rawInsert(dataSource, Ticket)(manager, [ticket]);
+        await rawInsert(dataSource, Ticket)(manager, [again]);
+      }),
+    ).rejects.toThrow();
+    expect(await dataSource.getRepository(Ticket).countBy({ ticketNo: 'GDRAWDUP' })).toBe(0);
+  });
+
+  it('refuses SQL expressions as values', async () => {
+    const ticket = Object.assign(dataSource.getRepository(Ticket).create(ticketFields('GDRAWEXPR')), { priority: () => '1 + 1' });
+    await expect(dataSource.transaction((manager) => rawInsert(dataSource, Ticket)(manager, [ticket as unknown as Ticket]))).rejects.toThrow(/SQL expression/);
+  });
+});
