@@ -14,8 +14,7 @@
 // prints MISSED and exits 0.
 import mysql from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +27,7 @@ import { bulkPhotos, corpusLines, loginResidents, recentTickets, reportBodies, s
 import { answerTally, bodySource, checkPipelineRows, describeStatuses, loadRun, sendSample } from './load.mjs';
 import { diagnose } from './diagnose.mjs';
 import { migrateWithForeignKeyChecksOff } from './schema.mjs';
+import { benchScratch } from '../lib/scratch.mjs';
 
 const TARGET_RATIO = 0.35;
 const TARGET_P99_MS = 60;
@@ -60,34 +60,13 @@ const options = parseArgs(process.argv.slice(2), {
   retries: 1,
 });
 
-const serverUrl = new URL(options.mysqlUrl);
-if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(serverUrl.hostname)) throw new Error('this bench only talks to 127.0.0.1');
-if (!/^[a-z0-9_]{1,64}$/.test(options.database)) throw new Error(`unsafe database name ${options.database}`);
-const databaseUrl = `${options.mysqlUrl.replace(/\/$/, '')}/${options.database}`;
-
 /** @type {import('../lib/server.mjs').RunningServer | null} */
 let server = null;
 /** @type {mysql.Pool | null} */
 let admin = null;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ssp-bench-intake-'));
+// Whatever happens, stop the server we started and drop the scratch database (unless --keep).
+const { databaseUrl, dataDir, cleanup } = benchScratch(options, 'ssp-bench-intake-', () => ({ server, admin }));
 let failed = false;
-
-async function cleanup() {
-  if (server) await server.stop().catch(() => undefined);
-  server = null;
-  if (admin) {
-    if (!options.keep) await admin.query(`DROP DATABASE IF EXISTS \`${options.database}\``).catch(() => undefined);
-    await admin.end().catch(() => undefined);
-    admin = null;
-  }
-  if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
 
 /**
  * The server's configuration for the bench. Limits that would refuse or hold the bench's own traffic are

@@ -17,10 +17,9 @@
 import { hash } from '@node-rs/argon2';
 import mysql from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { cpuSplit, describeCpu, fmt, measureQuietly, parseArgs, percentile, pidByName, printTable, runClosedLoop } from '../lib/measure.mjs';
+import { benchScratch } from '../lib/scratch.mjs';
 import { apiJson, startServer } from '../lib/server.mjs';
 import { loadBenchTickets } from '../inbox/seed.mjs';
 
@@ -46,33 +45,12 @@ const options = parseArgs(process.argv.slice(2), {
   retries: 2,
 });
 
-const serverUrl = new URL(options.mysqlUrl);
-if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(serverUrl.hostname)) throw new Error('this bench only talks to 127.0.0.1');
-if (!/^[a-z0-9_]{1,64}$/.test(options.database)) throw new Error(`unsafe database name ${options.database}`);
-const databaseUrl = `${options.mysqlUrl.replace(/\/$/, '')}/${options.database}`;
-
 /** @type {import('../lib/server.mjs').RunningServer | null} */
 let server = null;
 /** @type {mysql.Pool | null} */
 let admin = null;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ssp-bench-stats-'));
-
-async function cleanup() {
-  if (server) await server.stop().catch(() => undefined);
-  server = null;
-  if (admin) {
-    if (!options.keep) await admin.query(`DROP DATABASE IF EXISTS \`${options.database}\``).catch(() => undefined);
-    await admin.end().catch(() => undefined);
-    admin = null;
-  }
-  if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+// Whatever happens, stop the server we started and drop the scratch database (unless --keep).
+const { databaseUrl, dataDir, cleanup } = benchScratch(options, 'ssp-bench-stats-', () => ({ server, admin }));
 
 const serverEnv = {
   SERVER_PROCESSES: '1',
