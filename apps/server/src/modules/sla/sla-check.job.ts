@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { IntervalJob } from '../../core/jobs/interval-job';
 import { TicketNotificationsService } from '../notifications/ticket-notifications.service';
 import { TicketDeadlinesService } from '../tickets/ticket-deadlines.service';
 import { Clock } from './clock.service';
@@ -26,12 +27,8 @@ export interface SlaCheckOutcome {
  * the outbox messages, in the same transaction, so several instances never double-escalate.
  */
 @Injectable()
-export class SlaCheckJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SlaCheckJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
-  /** The previous pass of this instance: passes of one instance never overlap (SQLite has one connection). */
-  private previous: Promise<unknown> = Promise.resolve();
+export class SlaCheckJob extends IntervalJob {
+  protected readonly logger = new Logger(SlaCheckJob.name);
 
   constructor(
     private readonly repository: SlaCheckRepository,
@@ -39,25 +36,22 @@ export class SlaCheckJob implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly notifications: TicketNotificationsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.sla.check === 'off') return;
-    this.timer = setInterval(() => this.tick(), this.config.sla.checkSeconds * 1000);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.current;
+  protected intervalSeconds(): number | null {
+    return this.config.sla.check === 'off' ? null : this.config.sla.checkSeconds;
   }
 
   /** One pass over late tickets at the clock's time, after this instance's previous pass. */
   runOnce(): Promise<SlaCheckOutcome> {
-    const pass = this.previous.then(() => this.pass());
-    this.previous = pass.catch(() => undefined);
-    return pass;
+    return this.serially(() => this.pass());
+  }
+
+  protected async scheduledPass(): Promise<string | null> {
+    const outcome = await this.pass();
+    return outcome.urged + outcome.escalated > 0 ? `SLA check: ${outcome.urged} 催办, ${outcome.escalated} 督办` : null;
   }
 
   private async pass(): Promise<SlaCheckOutcome> {
@@ -71,16 +65,6 @@ export class SlaCheckJob implements OnApplicationBootstrap, BeforeApplicationShu
       if (await this.escalate(ticket, now)) escalated += 1;
     }
     return { urged, escalated };
-  }
-
-  private tick(): void {
-    if (this.current) return;
-    this.current = this.runOnce()
-      .then((outcome) => {
-        if (outcome.urged + outcome.escalated > 0) this.logger.log(`SLA check: ${outcome.urged} 催办, ${outcome.escalated} 督办`);
-      })
-      .catch((error: unknown) => this.logger.error(`SLA check failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => (this.current = null));
   }
 
   private urge(ticket: SlaCandidate, now: Date): Promise<boolean> {

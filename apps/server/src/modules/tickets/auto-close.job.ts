@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
+import { IntervalJob } from '../../core/jobs/interval-job';
 import { TicketsService } from './tickets.service';
 
 /**
@@ -8,36 +9,22 @@ import { TicketsService } from './tickets.service';
  * unrated for REOPEN_WINDOW_DAYS close by themselves. Passes of one instance never overlap.
  */
 @Injectable()
-export class AutoCloseJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AutoCloseJob.name);
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> | null = null;
+export class AutoCloseJob extends IntervalJob {
+  protected readonly logger = new Logger(AutoCloseJob.name);
 
   constructor(
     private readonly tickets: TicketsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.sla.check === 'off') return;
-    this.timer = setInterval(() => this.tick(), this.config.sla.checkSeconds * 1000);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.current;
+  protected intervalSeconds(): number | null {
+    return this.config.sla.check === 'off' ? null : this.config.sla.checkSeconds;
   }
 
-  private tick(): void {
-    if (this.current) return;
-    this.current = this.tickets
-      .autoCloseDue(new Date())
-      .then((closed) => {
-        if (closed > 0) this.logger.log(`自动结案: ${closed} ticket(s)`);
-      })
-      .catch((error: unknown) => this.logger.warn(`auto-close pass failed: ${String(error)}`))
-      .finally(() => (this.current = null));
+  protected async scheduledPass(): Promise<string | null> {
+    const closed = await this.tickets.autoCloseDue(new Date());
+    return closed > 0 ? `自动结案: ${closed} ticket(s)` : null;
   }
 }
