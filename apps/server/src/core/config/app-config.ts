@@ -54,7 +54,11 @@ export interface AppConfig {
   };
   tickets: { reopenWindowDays: number };
   /** Duplicate detection: the merge radius of a report without a category, and how old a ticket may be. */
-  dedupe: { radiusMetres: number; windowDays: number };
+  /**
+   * indexRefreshSeconds: how often the in-memory index of open tickets (dedupe's candidate lookup) reads
+   * the tickets other processes changed; 0: no index, every lookup queries the database.
+   */
+  dedupe: { radiusMetres: number; windowDays: number; indexRefreshSeconds: number };
   intake: {
     /** Reports one resident (and one device) may submit per rolling hour and per rolling day. */
     reportsPerHour: number;
@@ -160,6 +164,7 @@ const envSchema = z.object({
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DEDUPE_RADIUS_METRES: z.coerce.number().int().min(5).max(1000).default(50),
   DEDUPE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  DEDUPE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
   REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   REPORTS_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(30),
   SAME_TEXT_REVIEW_USERS: z.coerce.number().int().min(2).max(1000).default(3),
@@ -350,7 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       unattachedHours: e.PHOTO_UNATTACHED_HOURS,
     },
     tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
-    dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS },
+    dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS, indexRefreshSeconds: e.DEDUPE_INDEX_REFRESH_SECONDS },
     intake: {
       reportsPerHour: e.REPORTS_PER_HOUR,
       reportsPerDay: Math.max(e.REPORTS_PER_DAY, e.REPORTS_PER_HOUR),

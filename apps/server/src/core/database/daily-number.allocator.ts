@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { beijingDay, formatDailyNumber, nextSequenceValue } from './number-sequence.util';
 
 /** Numbers one instance reserves at a time. */
-export const DAILY_NUMBER_BLOCK = 20;
+export const DAILY_NUMBER_BLOCK = 100;
 
 interface Block {
   day: string;

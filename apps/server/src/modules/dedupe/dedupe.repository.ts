@@ -6,7 +6,8 @@ import { Photo } from '../photos/entities/photo.entity';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
-import { geohashPrefixRange } from './geohash-range.util';
+import { geohashCellRanges } from './geohash-range.util';
+import type { IndexQuery } from './open-ticket-index';
 import type { ComparablePhoto } from './photo-evidence.util';
 
 /** Tickets a new report can still join: not resolved, closed or rejected. */
@@ -21,19 +22,16 @@ export interface DedupeCategory {
   relatedIds: string[];
 }
 
-export interface NearbyTicketQuery {
-  /** Geohash prefixes covering the circle (libs/geo `geohashesCoveringRadius`). */
-  cells: readonly string[];
-  /** The circle's bounding box, checked on the rows the cells find. */
-  box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
-  centre: { lat: number; lng: number };
-  createdSince: Date;
-  /** null: any category (the report has none). */
-  categoryIds: readonly string[] | null;
-  limit: number;
-}
+/** The candidate lookup: the same question for the database query and for the in-memory index. */
+export type NearbyTicketQuery = IndexQuery;
 
 export type NearbyTicket = Pick<Ticket, 'id' | 'categoryId' | 'lat' | 'lng' | 'description' | 'createdAt'>;
+
+/** A ticket row as the candidate index (OpenTicketIndexService) reads it. */
+export type IndexRow = Pick<Ticket, 'id' | 'status' | 'categoryId' | 'lat' | 'lng' | 'geohash' | 'createdAt' | 'updatedAt'>;
+
+const INDEX_FIELDS = ['id', 'status', 'categoryId', 'lat', 'lng', 'geohash', 'createdAt', 'updatedAt'] as const;
+const NEARBY_FIELDS = ['id', 'categoryId', 'lat', 'lng', 'description', 'createdAt'] as const;
 
 const RADIANS_PER_DEGREE = Math.PI / 180;
 /** How many times `limit` rows the unsorted candidate read may return before the sorted statement is needed. */
@@ -51,9 +49,9 @@ interface NearStatement {
  */
 function prepareNearStatement(dataSource: DataSource): NearStatement {
   const driver = dataSource.driver;
-  const { table, ref: c, as, hydrate } = rawTable(dataSource, Ticket);
+  const { tableUsingIndex, ref: c, as, hydrate } = rawTable(dataSource, Ticket);
   const createdAtOf = hydrate('createdAt');
-  const selectFrom = `SELECT ${['id', 'categoryId', 'lat', 'lng', 'description', 'createdAt'].map(as).join(', ')} FROM ${table}`;
+  const selectFrom = `SELECT ${NEARBY_FIELDS.map(as).join(', ')} FROM ${tableUsingIndex('IDX_tickets_nearby')}`;
   const fixed =
     `${c('status')} IN (:...statuses) AND ${c('createdAt')} >= :since` +
     ` AND ${c('lat')} BETWEEN :minLat AND :maxLat AND ${c('lng')} BETWEEN :minLng AND :maxLng`;
@@ -61,8 +59,7 @@ function prepareNearStatement(dataSource: DataSource): NearStatement {
   return {
     async run(query, order, limit) {
       const parameters: ObjectLiteral = { statuses: DEDUPE_OPEN_STATUSES, since: query.createdSince, ...query.box, ...order };
-      const cells = query.cells.map((cell, i) => {
-        const range = geohashPrefixRange(cell);
+      const cells = geohashCellRanges(query.cells).map((range, i) => {
         parameters[`from${i}`] = range.from;
         if (range.to === null) return `${c('geohash')} >= :from${i}`;
         parameters[`to${i}`] = range.to;
@@ -88,9 +85,36 @@ function prepareNearStatement(dataSource: DataSource): NearStatement {
   };
 }
 
+/** Raw statements with dates hydrated as the entity would have them. */
+function prepareTicketReads(dataSource: DataSource) {
+  const driver = dataSource.driver;
+  const { table, ref: c, as, hydrate } = rawTable(dataSource, Ticket);
+  const createdAtOf = hydrate('createdAt');
+  const updatedAtOf = hydrate('updatedAt');
+  const indexSelect = `SELECT ${INDEX_FIELDS.map(as).join(', ')} FROM ${table}`;
+  const open = `${c('status')} IN (:...statuses)`;
+  const run = async <T extends { createdAt: Date }>(sql: string, parameters: ObjectLiteral): Promise<T[]> => {
+    const [text, values] = driver.escapeQueryWithParameters(sql, parameters);
+    const rows = await dataSource.query<Array<T & { createdAt: unknown; updatedAt?: unknown }>>(text, values);
+    return rows.map((row) => ({ ...row, createdAt: createdAtOf(row.createdAt) as Date, ...(row.updatedAt !== undefined ? { updatedAt: updatedAtOf(row.updatedAt) as Date } : {}) }));
+  };
+  return {
+    openSince: (since: Date) => run<IndexRow>(`${indexSelect} WHERE ${c('createdAt')} >= :since AND ${open}`, { since, statuses: DEDUPE_OPEN_STATUSES }),
+    changedSince: (since: Date, limit: number) =>
+      run<IndexRow>(`${indexSelect} WHERE ${c('updatedAt')} >= :since ORDER BY ${c('updatedAt')} ASC LIMIT ${Math.trunc(limit)}`, { since }),
+    openByIds: (ids: readonly string[], since: Date, categoryIds: readonly string[] | null) =>
+      run<NearbyTicket>(
+        `SELECT ${NEARBY_FIELDS.map(as).join(', ')} FROM ${table} WHERE ${c('id')} IN (:...ids) AND ${open} AND ${c('createdAt')} >= :since` +
+          (categoryIds ? ` AND ${c('categoryId')} IN (:...categoryIds)` : ''),
+        { ids, since, statuses: DEDUPE_OPEN_STATUSES, ...(categoryIds ? { categoryIds } : {}) },
+      ),
+  };
+}
+
 @Injectable()
 export class DedupeRepository {
   private nearStatement?: NearStatement;
+  private ticketReads?: ReturnType<typeof prepareTicketReads>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -106,8 +130,8 @@ export class DedupeRepository {
 
   /**
    * Open tickets created since `createdSince` in the given geohash cells and bounding box, nearest first
-   * (planar distance, fine at street scale), at most `limit`. Each cell is one range of the
-   * (geohash, status, …) index; the caller filters the rows by exact distance.
+   * (planar distance, fine at street scale), at most `limit`. The cells are read as ranges of the
+   * (geohash, status, …) index, neighbouring cells joined; the caller filters the rows by exact distance.
    *
    * The rows are sorted here, not by the database: an ORDER BY on a computed distance is a filesort of
    * every matching row before the LIMIT. Up to `limit × UNSORTED_FACTOR` rows are read unsorted; only a
@@ -129,6 +153,33 @@ export class DedupeRepository {
       .sort((a, b) => a.key - b.key)
       .slice(0, query.limit)
       .map((entry) => entry.row);
+  }
+
+  /**
+   * The open tickets among `ids` (the candidate index's answer, checked against the database: a ticket
+   * closed or reclassified since the index last heard of it drops out), in the window and the
+   * categories; nearest first as `openTicketsNear` answers.
+   */
+  async openTicketsByIds(ids: readonly string[], query: Pick<NearbyTicketQuery, 'centre' | 'createdSince' | 'categoryIds'>): Promise<NearbyTicket[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.reads().openByIds(ids, query.createdSince, query.categoryIds);
+    const lngScale2 = Math.cos(query.centre.lat * RADIANS_PER_DEGREE) ** 2;
+    const distance2 = (row: NearbyTicket) => (row.lat - query.centre.lat) ** 2 + (row.lng - query.centre.lng) ** 2 * lngScale2;
+    return rows.sort((a, b) => distance2(a) - distance2(b));
+  }
+
+  /** Every open ticket opened since `since` (the candidate index's first load; served by IDX_tickets_stats' createdAt prefix). */
+  openTicketsSince(since: Date): Promise<IndexRow[]> {
+    return this.reads().openSince(since);
+  }
+
+  /** Tickets changed since `since`, oldest change first, at most `limit` (IDX_tickets_changed). */
+  ticketsChangedSince(since: Date, limit: number): Promise<IndexRow[]> {
+    return this.reads().changedSince(since, limit);
+  }
+
+  private reads(): ReturnType<typeof prepareTicketReads> {
+    return (this.ticketReads ??= prepareTicketReads(this.dataSource));
   }
 
   /** dHash and fingerprint of the photos of every report attached to each ticket. */

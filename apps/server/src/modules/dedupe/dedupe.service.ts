@@ -5,6 +5,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { DedupeRepository, type DedupeCategory, type NearbyTicket } from './dedupe.repository';
 import { GPS_MARGIN_METRES, scoreDuplicate, type CategoryRelation, type DuplicateScoreParts } from './duplicate-score.util';
+import { OpenTicketIndexService } from './open-ticket-index.service';
 import { photoEvidenceOf, type ComparablePhoto } from './photo-evidence.util';
 import { TextFingerprintCache } from './text-fingerprint.cache';
 
@@ -50,8 +51,14 @@ export class DedupeService {
 
   constructor(
     private readonly repository: DedupeRepository,
+    private readonly index: OpenTicketIndexService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A ticket this process is opening (see OpenTicketIndexService.noteOpened). */
+  noteOpened(ticket: Parameters<OpenTicketIndexService['noteOpened']>[0]): void {
+    this.index.noteOpened(ticket);
+  }
 
   async findDuplicate(query: DuplicateQuery): Promise<DuplicateMatch | null> {
     const category = query.categoryId ? await this.repository.category(query.categoryId) : null;
@@ -60,14 +67,18 @@ export class DedupeService {
     const searchMetres = radiusMetres + GPS_MARGIN_METRES;
     const centre = { lat: query.lat, lng: query.lng };
 
-    const nearby = await this.repository.openTicketsNear({
+    const near = {
       cells: geohashesCoveringRadius(query.lat, query.lng, searchMetres),
       box: boxAround(centre, searchMetres),
       centre,
       createdSince: new Date(query.now.getTime() - windowDays * DAY_MS),
       categoryIds: category?.relatedIds ?? null,
       limit: MAX_DEDUPE_CANDIDATES,
-    });
+    };
+    // The in-memory index proposes, the database confirms (most reports have no candidate: no query).
+    const proposed = this.index.candidates(near);
+    const nearby =
+      proposed === null ? await this.repository.openTicketsNear(near) : proposed.length === 0 ? [] : await this.repository.openTicketsByIds(proposed, near);
     const candidates = nearby
       .map((ticket) => ({ ticket, distanceMetres: haversineMetres(centre, ticket) }))
       .filter((candidate) => candidate.distanceMetres <= searchMetres);

@@ -8,11 +8,12 @@ import type { Category } from '../categories/entities/category.entity';
 import { ClassifierService } from '../classification/classifier.service';
 import { DedupeService } from '../dedupe/dedupe.service';
 import type { ComparablePhoto } from '../dedupe/photo-evidence.util';
-import { TicketNotificationsService, type MessageTicket } from '../notifications/ticket-notifications.service';
+import { TicketNotificationsService, type MessageTicket, type TicketChange } from '../notifications/ticket-notifications.service';
 import { TextFilterService } from '../filtering/text-filter.service';
 import { ReportRoutingService, categoryPath } from '../routing/report-routing.service';
 import { ticketPriorityOf } from '../routing/ticket-priority.util';
-import type { TicketEventData } from '../tickets/entities/ticket-event.entity';
+import type { TicketEvent, TicketEventData } from '../tickets/entities/ticket-event.entity';
+import type { Ticket } from '../tickets/entities/ticket.entity';
 import { TicketDeadlinesService } from '../tickets/ticket-deadlines.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { reason } from './intake-reasons';
@@ -48,6 +49,15 @@ export interface DispatchDecision {
   trace: string[];
   /** What decided the department, stored on the opening event with the trace. */
   routing: NonNullable<TicketEventData['routing']>;
+}
+
+/** A new ticket as `ticketToOpen` made it, not yet written. */
+export interface TicketToOpen {
+  ticket: Ticket;
+  event: TicketEvent;
+  change: TicketChange;
+  /** The ticket as messages and the answer describe it. */
+  opened: MessageTicket;
 }
 
 /**
@@ -193,9 +203,24 @@ export class IntakeDispatchService {
       });
       return { ticketId: target.id, supporters: target.supporterCount + 1 };
     }
+    const toOpen = this.ticketToOpen(decision, input, ticketNo ?? (await nextDailyNumber(manager, 'GD', input.now)));
+    await this.tickets.insert(manager, toOpen.ticket);
+    await this.tickets.insertEvent(manager, toOpen.event);
+    await this.notifications.ticketChanged(manager, toOpen.change);
+    // Before the commit: should it roll back, the lookup's read by id finds no such ticket.
+    this.written(toOpen);
+    return { ticketId: toOpen.ticket.id, opened: toOpen.opened };
+  }
+
+  /**
+   * The rows that open the ticket of a report that is no duplicate: the ticket (dispatched or waiting for
+   * triage), its opening event and the change its messages are made of. Nothing is written here: `open`
+   * writes them at once, intake's group commit (SubmissionWriter) with other submissions.
+   */
+  ticketToOpen(decision: DispatchDecision, input: DispatchInput, ticketNo: string): TicketToOpen {
     const { department, deadlines } = decision;
     const ticket = this.tickets.newTicket({
-      ticketNo: ticketNo ?? (await nextDailyNumber(manager, 'GD', input.now)),
+      ticketNo,
       status: department ? 'dispatched' : 'pending_triage',
       categoryId: decision.category?.id ?? null,
       regionCode: input.regionCode,
@@ -209,9 +234,8 @@ export class IntakeDispatchService {
       resolveBy: deadlines?.resolveBy ?? null,
       createdAt: input.now,
     });
-    await this.tickets.insert(manager, ticket);
-    // The row as just written, with the defaults the insert left to the database: nobody else sees it
-    // before this transaction commits, so it need not be read back for the messages or the answer.
+    // The row as it will be written, with the defaults the insert leaves to the database: nobody else sees
+    // it before its transaction commits, so it is not read back for the messages or the answer.
     const opened: MessageTicket = {
       id: ticket.id,
       ticketNo: ticket.ticketNo,
@@ -229,20 +253,17 @@ export class IntakeDispatchService {
       category: decision.category ? { code: decision.category.code, name: decision.category.name } : null,
       department: department ? { code: department.code, name: department.name } : null,
     };
-    await this.tickets.insertEvent(
-      manager,
-      this.tickets.newEvent({
-        ticketId: ticket.id,
-        action: department ? 'open_dispatched' : 'open_triage',
-        fromStatus: null,
-        toStatus: ticket.status,
-        actorRole: 'system',
-        departmentId: department?.id ?? null,
-        data: { trace: decision.trace, routing: decision.routing },
-        createdAt: input.now,
-      }),
-    );
-    await this.notifications.ticketChanged(manager, {
+    const event = this.tickets.newEvent({
+      ticketId: ticket.id,
+      action: department ? 'open_dispatched' : 'open_triage',
+      fromStatus: null,
+      toStatus: ticket.status,
+      actorRole: 'system',
+      departmentId: department?.id ?? null,
+      data: { trace: decision.trace, routing: decision.routing },
+      createdAt: input.now,
+    });
+    const change: TicketChange = {
       ticketId: ticket.id,
       kind: department ? 'open_dispatched' : 'open_triage',
       fromStatus: null,
@@ -251,8 +272,13 @@ export class IntakeDispatchService {
       note: null,
       occurredAt: input.now,
       written: opened,
-    });
-    return { ticketId: ticket.id, opened };
+    };
+    return { ticket, event, change, opened };
+  }
+
+  /** A ticket opened (or being opened) by this process: duplicate detection finds it at once. */
+  written(toOpen: TicketToOpen): void {
+    this.dedupe.noteOpened(toOpen.ticket);
   }
 
   private async maskedForStaff(description: string): Promise<string> {

@@ -44,7 +44,8 @@ interface HistoryRow {
 
 /**
  * The submission-history statement: a UNION ALL of one bounded, ordered read per part, each in a derived
- * table (SQLite takes ORDER BY … LIMIT in a compound select only there), told apart by a tag. Column names
+ * table on SQLite (it takes ORDER BY … LIMIT in a compound select only there) and in parentheses on
+ * MySQL, told apart by a tag. Column names
  * and quoting come from the entity metadata; dates are hydrated as the entity would be.
  */
 function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHistoryQuery) => Promise<SubmissionHistory> {
@@ -54,9 +55,12 @@ function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHist
   const full = ['id', 'reportNo', 'reporterId', 'lat', 'lng', 'coordSystem', 'createdAt'].map(as).join(', ');
   // Only the id and the time: the (…, createdAt) indexes cover these parts without reading rows.
   const timesOnly = [as('id'), ...['reportNo', 'reporterId', 'lat', 'lng', 'coordSystem'].map((property) => `NULL AS ${quote(property)}`), as('createdAt')].join(', ');
-  const part = (tag: string, columns: string, where: string, limit: string) =>
-    `SELECT * FROM (SELECT '${tag}' AS ${quote('part')}, ${columns} FROM ${table} WHERE ${where}` +
-    ` ORDER BY ${c('createdAt')} DESC LIMIT ${limit}) ${quote(`part_${tag}`)}`;
+  const sqlite = driver.options.type === 'better-sqlite3';
+  const part = (tag: string, columns: string, where: string, limit: string) => {
+    const select = `SELECT '${tag}' AS ${quote('part')}, ${columns} FROM ${table} WHERE ${where} ORDER BY ${c('createdAt')} DESC LIMIT ${limit}`;
+    // MySQL takes each ordered, limited part in parentheses, and materialises no derived table for it.
+    return sqlite ? `SELECT * FROM (${select}) ${quote(`part_${tag}`)}` : `(${select})`;
+  };
   const recent = `${c('createdAt')} > :since`;
   // The part with every column first: it decides the column types of the union.
   const parts = [

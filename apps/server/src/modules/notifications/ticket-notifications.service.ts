@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TicketStatus } from '@ssp/contracts';
 import type { EntityManager } from 'typeorm';
-import { OutboxService } from '../../core/outbox/outbox.service';
+import { OutboxService, type OutboxDraft } from '../../core/outbox/outbox.service';
+import type { Department } from '../departments/entities/department.entity';
 import type { Ticket } from '../tickets/entities/ticket.entity';
 import { NotificationsRepository } from './notifications.repository';
 import { departmentTopicOf, hasResidentNotice, ticketMessages, type TicketChangeKind, type WebhookTicket } from './ticket-messages.util';
@@ -64,32 +65,51 @@ export class TicketNotificationsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async ticketChanged(manager: EntityManager, change: TicketChange): Promise<void> {
-    if (!departmentTopicOf(change.kind) && !hasResidentNotice(change.kind)) return;
-    const ticket = change.written ?? (await this.repository.ticketWithRelations(manager, change.ticketId));
-    if (!ticket) throw new Error(`ticket ${change.ticketId} vanished in its own transaction`);
-    const mergedInto = change.mergedIntoId ? await this.repository.ticketWithRelations(manager, change.mergedIntoId) : null;
-    const previous =
-      change.previousDepartmentId && change.previousDepartmentId !== ticket.departmentId
-        ? await this.repository.department(manager, change.previousDepartmentId)
-        : null;
-    const escalationDepartmentId = change.escalateToDepartmentId ?? null;
-    const departmentIds = [ticket.departmentId, mergedInto?.departmentId, previous?.id, escalationDepartmentId].filter((id): id is string => typeof id === 'string');
-    const webhookDepartmentIds = departmentTopicOf(change.kind) ? await this.repository.withWebhook(manager, departmentIds) : new Set<string>();
-    const reporters = hasResidentNotice(change.kind) ? await this.repository.reportersOf(manager, ticket.id) : [];
-    const drafts = ticketMessages({
-      kind: change.kind,
-      occurredAt: change.occurredAt,
-      fromStatus: change.fromStatus,
-      note: change.note,
-      ticket: toWebhookTicket(ticket),
-      departmentId: ticket.departmentId,
-      previousDepartment: previous ? { id: previous.id, code: previous.code, name: previous.name } : null,
-      mergedInto: mergedInto ? { ticket: toWebhookTicket(mergedInto), departmentId: mergedInto.departmentId } : null,
-      escalationDepartmentId,
-      webhookDepartmentIds,
-      residents: reporters.filter((reporter) => reporter.userId !== change.actorId),
-    });
+  ticketChanged(manager: EntityManager, change: TicketChange): Promise<void> {
+    return this.ticketsChanged(manager, [change]);
+  }
+
+  /**
+   * The messages of several changes in one transaction (intake's group commit opens many tickets at
+   * once): one lookup of the departments with a webhook for all of them, one insert of every message.
+   */
+  async ticketsChanged(manager: EntityManager, changes: readonly TicketChange[]): Promise<void> {
+    const facts: Array<{ change: TicketChange; ticket: MessageTicket; mergedInto: MessageTicket | null; previous: Department | null; departmentIds: string[] }> = [];
+    for (const change of changes) {
+      if (!departmentTopicOf(change.kind) && !hasResidentNotice(change.kind)) continue;
+      const ticket = change.written ?? (await this.repository.ticketWithRelations(manager, change.ticketId));
+      if (!ticket) throw new Error(`ticket ${change.ticketId} vanished in its own transaction`);
+      const mergedInto = change.mergedIntoId ? await this.repository.ticketWithRelations(manager, change.mergedIntoId) : null;
+      const previous =
+        change.previousDepartmentId && change.previousDepartmentId !== ticket.departmentId
+          ? await this.repository.department(manager, change.previousDepartmentId)
+          : null;
+      const departmentIds = departmentTopicOf(change.kind)
+        ? [ticket.departmentId, mergedInto?.departmentId, previous?.id, change.escalateToDepartmentId].filter((id): id is string => typeof id === 'string')
+        : [];
+      facts.push({ change, ticket, mergedInto, previous, departmentIds });
+    }
+    if (facts.length === 0) return;
+    const webhookDepartmentIds = await this.repository.withWebhook(manager, [...new Set(facts.flatMap((fact) => fact.departmentIds))]);
+    const drafts: OutboxDraft[] = [];
+    for (const { change, ticket, mergedInto, previous } of facts) {
+      const reporters = hasResidentNotice(change.kind) ? await this.repository.reportersOf(manager, ticket.id) : [];
+      drafts.push(
+        ...ticketMessages({
+          kind: change.kind,
+          occurredAt: change.occurredAt,
+          fromStatus: change.fromStatus,
+          note: change.note,
+          ticket: toWebhookTicket(ticket),
+          departmentId: ticket.departmentId,
+          previousDepartment: previous ? { id: previous.id, code: previous.code, name: previous.name } : null,
+          mergedInto: mergedInto ? { ticket: toWebhookTicket(mergedInto), departmentId: mergedInto.departmentId } : null,
+          escalationDepartmentId: change.escalateToDepartmentId ?? null,
+          webhookDepartmentIds,
+          residents: reporters.filter((reporter) => reporter.userId !== change.actorId),
+        }),
+      );
+    }
     await this.outbox.enqueue(manager, drafts);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@ssp/contracts';
 import { In, IsNull, LessThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { rawTable } from '../../core/database/raw-statement.util';
+import { rawTable, type RawTable } from '../../core/database/raw-statement.util';
 import { DomainError } from '../../core/errors/domain.error';
 import { Photo } from './entities/photo.entity';
 import { isInformativeHash } from './photo-hash.util';
@@ -59,7 +59,7 @@ const ROW_COLUMNS = {
 @Injectable()
 export class PhotosRepository {
   private ownedWithReuseStatement?: (ids: string[], ownerId: string) => Promise<OwnedPhotoWithReuse[]>;
-  private attachStatements?: Record<'reportId' | 'ticketEventId', string>;
+  private photoTable?: RawTable;
 
   constructor(@InjectRepository(Photo) private readonly photos: Repository<Photo>) {}
 
@@ -116,28 +116,52 @@ export class PhotosRepository {
    * the claim safe against a concurrent attach: only unclaimed photos of the owner change, and if fewer
    * rows changed than asked for, the whole transaction must roll back.
    */
-  async attach(manager: EntityManager, photoIds: string[], ownerId: string, target: AttachTarget): Promise<void> {
-    if (photoIds.length === 0) return;
-    // Written once (every report attaches its photos), the statement TypeORM's update builder sends.
-    this.attachStatements ??= this.prepareAttach();
+  attach(manager: EntityManager, photoIds: string[], ownerId: string, target: AttachTarget): Promise<void> {
     const [column, targetId] = 'reportId' in target ? (['reportId', target.reportId] as const) : (['ticketEventId', target.ticketEventId] as const);
-    const [sql, values] = manager.connection.driver.escapeQueryWithParameters(this.attachStatements[column], { targetId, photoIds, ownerId });
+    return this.attachAll(manager, column, [{ photoIds, ownerId, targetId }]);
+  }
+
+  /**
+   * As `attach`, for several reports at once (intake's group commit): one UPDATE that gives each photo
+   * its own report, with the same conditions per photo. Any photo not claimed fails the whole statement.
+   */
+  attachToReports(manager: EntityManager, claims: ReadonlyArray<{ photoIds: readonly string[]; ownerId: string; reportId: string }>): Promise<void> {
+    return this.attachAll(
+      manager,
+      'reportId',
+      claims.map(({ photoIds, ownerId, reportId }) => ({ photoIds, ownerId, targetId: reportId })),
+    );
+  }
+
+  private async attachAll(
+    manager: EntityManager,
+    column: 'reportId' | 'ticketEventId',
+    claims: ReadonlyArray<{ photoIds: readonly string[]; ownerId: string; targetId: string }>,
+  ): Promise<void> {
+    const photos = claims.flatMap(({ photoIds, ownerId, targetId }) => photoIds.map((id) => ({ id, ownerId, targetId })));
+    if (photos.length === 0) return;
     if (!manager.queryRunner) throw new Error('attach runs inside the caller’s transaction');
-    const result = await manager.queryRunner.query(sql, values, true);
-    if (result.affected !== photoIds.length) {
+    const { table, ref } = (this.photoTable ??= rawTable(this.photos.manager.connection, Photo));
+    const parameters: Record<string, string> = {};
+    const cases: string[] = [];
+    const owned: string[] = [];
+    photos.forEach(({ id, ownerId, targetId }, index) => {
+      Object.assign(parameters, { [`i${index}`]: id, [`o${index}`]: ownerId, [`t${index}`]: targetId });
+      cases.push(`WHEN :i${index} THEN :t${index}`);
+      owned.push(`(${ref('id')} = :i${index} AND ${ref('ownerId')} = :o${index})`);
+    });
+    const target = photos.length === 1 ? ':t0' : `CASE ${ref('id')} ${cases.join(' ')} END`;
+    const sql =
+      `UPDATE ${table} SET ${ref(column)} = ${target}, ${ref('updatedAt')} = CURRENT_TIMESTAMP` +
+      ` WHERE (${owned.join(' OR ')}) AND ${ref('reportId')} IS NULL AND ${ref('ticketEventId')} IS NULL`;
+    const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    const result = await manager.queryRunner.query(text, values, true);
+    if (result.affected !== photos.length) {
       throw new DomainError(ErrorCode.CONFLICT, '照片已被使用或已失效，请重新选择照片', {
-        requested: photoIds.length,
+        requested: photos.length,
         attached: result.affected ?? 0,
       });
     }
-  }
-
-  private prepareAttach(): Record<'reportId' | 'ticketEventId', string> {
-    const { table, ref } = rawTable(this.photos.manager.connection, Photo);
-    const statement = (column: 'reportId' | 'ticketEventId') =>
-      `UPDATE ${table} SET ${ref(column)} = :targetId, ${ref('updatedAt')} = CURRENT_TIMESTAMP` +
-      ` WHERE ${ref('id')} IN (:...photoIds) AND ${ref('ownerId')} = :ownerId AND ${ref('reportId')} IS NULL AND ${ref('ticketEventId')} IS NULL`;
-    return { reportId: statement('reportId'), ticketEventId: statement('ticketEventId') };
   }
 
   /** Photos nobody attached to a report or a ticket event, uploaded before `before`, oldest first. */

@@ -49,8 +49,13 @@ export class ReportsRepository {
    * what they use. A statement written once (rawInsert), not built per submission.
    */
   insert(manager: EntityManager, report: Report): Promise<void> {
+    return this.insertAll(manager, [report]);
+  }
+
+  /** As `insert`, several reports in one statement (intake's group commit). */
+  insertAll(manager: EntityManager, reports: readonly Report[]): Promise<void> {
     this.reportInsert ??= rawInsert(this.dataSource, Report);
-    return this.reportInsert(manager, [report]);
+    return this.reportInsert(manager, reports);
   }
 
   /**

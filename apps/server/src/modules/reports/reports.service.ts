@@ -25,10 +25,12 @@ import { IntakeService, textHashOf } from '../intake/intake.service';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import { toEventView, toTicketSummary } from '../tickets/ticket-views.mapper';
+import type { MessageTicket } from '../notifications/ticket-notifications.service';
 import type { CreateReportDto } from './dto/create-report.dto';
 import type { RatingDto } from './dto/rating.dto';
 import type { Report } from './entities/report.entity';
 import { ReportsRepository } from './reports.repository';
+import { SubmissionWriter } from './submission-writer';
 
 const PAGE_SIZE = 20;
 
@@ -51,6 +53,7 @@ export class ReportsService {
     private readonly photoRows: PhotosRepository,
     private readonly intake: IntakeService,
     private readonly dispatch: IntakeDispatchService,
+    private readonly writer: SubmissionWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,35 +91,50 @@ export class ReportsService {
     const reportNo = await this.numbers.next('SP', now);
     const ticketNo = decision && !decision.duplicate ? await this.numbers.next('GD', now) : undefined;
 
-    try {
-      const report = await this.reports.transaction(async (manager) => {
-        const opened = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo, ticketNo) : null;
-        const row = this.reports.newReport({
-          reportNo,
-          reporterId: user.id,
-          clientRequestId: dto.clientRequestId,
-          deviceId: dto.deviceId ?? null,
-          description: verdict.input.description,
-          lat: dto.location.lat,
-          lng: dto.location.lng,
-          coordSystem: dto.location.coordSystem,
-          geohash: encodeGeohash(verdict.input.gcj.lat, verdict.input.gcj.lng, 9),
-          regionCode: verdict.regionCode,
-          chosenCategoryCode: category?.code ?? null,
-          suggestedCategoryCode: suggested?.code ?? null,
-          classifierConfidence: suggested?.confidence ?? null,
-          textHash: verdict.input.textHash,
-          outcome: decision?.duplicate ? 'merged' : verdict.outcome,
-          reasons: decision ? mergedReasons(decision.reasons, opened?.supporters) : verdict.reasons,
-          checks: [...verdict.checks, ...(decision?.checks ?? [])],
-          ticketId: opened?.ticketId ?? null,
-          createdAt: now,
-        });
-        await this.reports.insert(manager, row);
-        if (dto.photoIds.length > 0) await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
-        if (attach) await attach(manager, row);
-        return { row, opened: opened?.opened };
+    const reportRow = (ticketId: string | null, reasons: Reason[]) =>
+      this.reports.newReport({
+        reportNo,
+        reporterId: user.id,
+        clientRequestId: dto.clientRequestId,
+        deviceId: dto.deviceId ?? null,
+        description: verdict.input.description,
+        lat: dto.location.lat,
+        lng: dto.location.lng,
+        coordSystem: dto.location.coordSystem,
+        geohash: encodeGeohash(verdict.input.gcj.lat, verdict.input.gcj.lng, 9),
+        regionCode: verdict.regionCode,
+        chosenCategoryCode: category?.code ?? null,
+        suggestedCategoryCode: suggested?.code ?? null,
+        classifierConfidence: suggested?.confidence ?? null,
+        textHash: verdict.input.textHash,
+        outcome: decision?.duplicate ? 'merged' : verdict.outcome,
+        reasons,
+        checks: [...verdict.checks, ...(decision?.checks ?? [])],
+        ticketId,
+        createdAt: now,
       });
+
+    try {
+      let report: { row: Report; opened?: MessageTicket };
+      if (decision?.duplicate || attach) {
+        // A merge reads and updates the ticket it joins, another channel writes rows of its own: one
+        // transaction of its own.
+        report = await this.reports.transaction(async (manager) => {
+          const opened = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo, ticketNo) : null;
+          const row = reportRow(opened?.ticketId ?? null, decision ? mergedReasons(decision.reasons, opened?.supporters) : verdict.reasons);
+          await this.reports.insert(manager, row);
+          await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
+          if (attach) await attach(manager, row);
+          return { row, opened: opened?.opened };
+        });
+      } else {
+        // Everything else is written with the submissions arriving meanwhile (group commit).
+        const toOpen = decision && ticketNo ? this.dispatch.ticketToOpen(decision, dispatchInput, ticketNo) : null;
+        const row = reportRow(toOpen?.ticket.id ?? null, decision ? decision.reasons : verdict.reasons);
+        await this.writer.write({ report: row, photoIds: dto.photoIds, toOpen });
+        if (toOpen) this.dispatch.written(toOpen);
+        report = { row, opened: toOpen?.opened };
+      }
       // A ticket this submission opened is answered from the row it wrote; a merge reads the ticket it joined.
       return { created: true, body: report.opened ? answerOf(report.row, report.opened) : await this.answerFor(report.row) };
     } catch (error) {

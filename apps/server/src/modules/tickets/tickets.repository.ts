@@ -272,14 +272,23 @@ export class TicketsRepository {
    * what they use. A statement written once (rawInsert), not built per call: every report opens a ticket.
    */
   insert(manager: EntityManager, ticket: Ticket): Promise<void> {
+    return this.insertAll(manager, [ticket]);
+  }
+
+  /** As `insert`, several tickets in one statement (intake's group commit). */
+  insertAll(manager: EntityManager, tickets: readonly Ticket[]): Promise<void> {
     this.ticketInsert ??= rawInsert(this.dataSource, Ticket);
-    return this.ticketInsert(manager, [ticket]);
+    return this.ticketInsert(manager, tickets);
   }
 
   /** As `insert`: defaults not read back, a statement written once. */
   insertEvent(manager: EntityManager, event: TicketEvent): Promise<void> {
+    return this.insertEvents(manager, [event]);
+  }
+
+  insertEvents(manager: EntityManager, events: readonly TicketEvent[]): Promise<void> {
     this.eventInsert ??= rawInsert(this.dataSource, TicketEvent);
-    return this.eventInsert(manager, [event]);
+    return this.eventInsert(manager, events);
   }
 
   /** Applies `changes` and bumps the version only if nobody changed the ticket since `version`. */

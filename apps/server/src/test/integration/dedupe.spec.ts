@@ -3,6 +3,7 @@ import { encodeGeohash, geohashesCoveringRadius, haversineMetres } from '@ssp/ge
 import { DedupeModule } from '../../modules/dedupe/dedupe.module';
 import { DedupeRepository } from '../../modules/dedupe/dedupe.repository';
 import { DedupeService, type DuplicateQuery } from '../../modules/dedupe/dedupe.service';
+import { OpenTicketIndexService } from '../../modules/dedupe/open-ticket-index.service';
 import type { ComparablePhoto } from '../../modules/dedupe/photo-evidence.util';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { loginAs, type LoggedIn } from '../helpers/auth';
@@ -165,6 +166,51 @@ describe('duplicate detection (附议)', () => {
       description: '拥挤路口的问题',
       createdAt: expect.any(Date),
     });
+  });
+  it('proposes from memory what the database query finds, once it has read the changes of other processes', async () => {
+    const repository = t.app.get(DedupeRepository, { strict: false });
+    const index = t.app.get(OpenTicketIndexService, { strict: false });
+    await index.refreshNow();
+    const corner = { lat: 32.0705, lng: 118.7862 };
+    const dLat = 66 / 111_195;
+    const dLng = 66 / (111_195 * Math.cos((corner.lat * Math.PI) / 180));
+    const query = {
+      cells: geohashesCoveringRadius(corner.lat, corner.lng, 65),
+      box: { minLat: corner.lat - dLat, maxLat: corner.lat + dLat, minLng: corner.lng - dLng, maxLng: corner.lng + dLng },
+      centre: corner,
+      createdSince: new Date(Date.now() - 7 * DAY_MS),
+      categoryIds: null,
+      limit: 50,
+    };
+    // Written by "another process": straight into the table, not through this process's intake.
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      // A grid, nudged so that no two tickets are equally far (ties have no defined order in SQL).
+      const lat = corner.lat + ((i % 6) * 10 - 25 + i * 0.037) / 111_195;
+      const lng = corner.lng + ((Math.floor(i / 6) * 10 - 20) / 111_195) / Math.cos((corner.lat * Math.PI) / 180);
+      return db.getRepository(Ticket).create({
+        ticketNo: `GDIDX${String(i).padStart(5, '0')}`,
+        status: i % 5 === 0 ? 'closed' : 'dispatched',
+        description: '索引测试的问题',
+        lat,
+        lng,
+        geohash: encodeGeohash(lat, lng, 9),
+        createdAt: new Date(Date.now() - ((i % 10) + 0.5) * DAY_MS),
+      });
+    });
+    await db.getRepository(Ticket).insert(rows);
+    const fromDatabase = (await repository.openTicketsNear(query)).map((row) => row.id);
+    expect(fromDatabase.length).toBeGreaterThan(10);
+    expect(index.candidates(query)).toEqual([]);
+
+    await index.refreshNow();
+    expect(index.candidates(query)).toEqual(fromDatabase);
+
+    // Closed elsewhere: gone from the index after the next refresh (and never confirmed before it).
+    const closing = fromDatabase.slice(0, 3);
+    await db.getRepository(Ticket).update(closing, { status: 'closed', closedAt: new Date(), updatedAt: new Date() });
+    expect(await repository.openTicketsByIds(closing, query)).toEqual([]);
+    await index.refreshNow();
+    expect(index.candidates(query)).toEqual(fromDatabase.slice(3));
   });
 });
 

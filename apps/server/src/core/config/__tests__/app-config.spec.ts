@@ -80,8 +80,13 @@ describe('loadConfig', () => {
   });
 
   it('merges duplicates within 50 m and 7 days unless configured otherwise', () => {
-    expect(loadConfig({}, CWD).dedupe).toEqual({ radiusMetres: 50, windowDays: 7 });
-    expect(loadConfig({ DEDUPE_RADIUS_METRES: '80', DEDUPE_WINDOW_DAYS: '3' }, CWD).dedupe).toEqual({ radiusMetres: 80, windowDays: 3 });
+    expect(loadConfig({}, CWD).dedupe).toEqual({ radiusMetres: 50, windowDays: 7, indexRefreshSeconds: 2 });
+    expect(loadConfig({ DEDUPE_RADIUS_METRES: '80', DEDUPE_WINDOW_DAYS: '3', DEDUPE_INDEX_REFRESH_SECONDS: '0' }, CWD).dedupe).toEqual({
+      radiusMetres: 80,
+      windowDays: 3,
+      indexRefreshSeconds: 0,
+    });
+    expect(() => loadConfig({ DEDUPE_INDEX_REFRESH_SECONDS: '-1' }, CWD)).toThrow(/DEDUPE_INDEX_REFRESH_SECONDS/);
   });
 
   it('reads CORS origins as a trimmed list', () => {

@@ -2,6 +2,7 @@ import { encodeGeohash, haversineMetres } from '@ssp/geo';
 import { loadConfig } from '../../../core/config/app-config';
 import type { DedupeCategory, DedupeRepository, NearbyTicket, NearbyTicketQuery } from '../dedupe.repository';
 import { DedupeService, type DuplicateQuery } from '../dedupe.service';
+import type { OpenTicketIndexService } from '../open-ticket-index.service';
 import type { ComparablePhoto } from '../photo-evidence.util';
 import { fingerprintOf, sceneOf } from '../../photos/__tests__/synthetic-fingerprint';
 
@@ -65,7 +66,9 @@ describe('DedupeService.findDuplicate', () => {
 
   beforeEach(() => {
     repository = new FakeRepository();
-    service = new DedupeService(repository as unknown as DedupeRepository, loadConfig({ DEDUPE_WINDOW_DAYS: '7', DEDUPE_RADIUS_METRES: '50' }));
+    // No candidate index (as before its first load): every lookup is the database query.
+    const noIndex = { candidates: () => null, noteOpened: () => undefined } as unknown as OpenTicketIndexService;
+    service = new DedupeService(repository as unknown as DedupeRepository, noIndex, loadConfig({ DEDUPE_WINDOW_DAYS: '7', DEDUPE_RADIUS_METRES: '50' }));
   });
 
   it('finds the ticket whose photo shows the same scene nearby and explains the score', async () => {
@@ -127,5 +130,44 @@ describe('DedupeService.findDuplicate', () => {
     repository.tickets = [ticket('t1', 5)];
     await service.findDuplicate(query({ photos: [] }));
     expect(repository.photoLookups).toBe(0);
+  });
+});
+
+describe('DedupeService.findDuplicate with the candidate index', () => {
+  /** The index as loaded: it proposes `proposed`; the repository confirms what is still open. */
+  function serviceWith(proposed: string[], stillOpen: NearbyTicket[]) {
+    const repository = new FakeRepository();
+    const byIds: string[][] = [];
+    const confirmed = Object.assign(repository, {
+      async openTicketsByIds(ids: readonly string[]): Promise<NearbyTicket[]> {
+        byIds.push([...ids]);
+        return stillOpen.filter((entry) => ids.includes(entry.id));
+      },
+    });
+    const index = { candidates: () => proposed, noteOpened: () => undefined } as unknown as OpenTicketIndexService;
+    const service = new DedupeService(confirmed as unknown as DedupeRepository, index, loadConfig({ DEDUPE_WINDOW_DAYS: '7', DEDUPE_RADIUS_METRES: '50' }));
+    return { service, repository, byIds };
+  }
+  const report: DuplicateQuery = { ...HERE, categoryId: 'lamp', photos: [RETAKEN], description: '这里的路灯坏了，晚上黑乎乎的', now: NOW };
+
+  it('scores the proposed tickets the database still has open, without the geohash query', async () => {
+    const { service, repository, byIds } = serviceWith(['t1'], [ticket('t1', 12)]);
+    repository.photos.set('t1', [PHOTO]);
+    expect(await service.findDuplicate(report)).toMatchObject({ ticketId: 't1' });
+    expect(byIds).toEqual([['t1']]);
+    expect(repository.queries).toHaveLength(0);
+  });
+
+  it('never merges into a proposed ticket the database no longer has open', async () => {
+    const { service, repository } = serviceWith(['closed-meanwhile'], []);
+    repository.photos.set('closed-meanwhile', [PHOTO]);
+    expect(await service.findDuplicate(report)).toBeNull();
+  });
+
+  it('reads nothing at all when the index proposes nothing', async () => {
+    const { service, repository, byIds } = serviceWith([], [ticket('t1', 12)]);
+    expect(await service.findDuplicate(report)).toBeNull();
+    expect(byIds).toEqual([]);
+    expect(repository.queries).toHaveLength(0);
   });
 });

@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
+import { IntervalJob } from '../../core/jobs/interval-job';
+import type { Ticket } from '../tickets/entities/ticket.entity';
+import { DEDUPE_OPEN_STATUSES, DedupeRepository, type IndexRow } from './dedupe.repository';
+import { OpenTicketIndex, type IndexQuery } from './open-ticket-index';
+
+const DAY_MS = 86_400_000;
+/**
+ * Each refresh reads again the changes of this long before the newest one it has seen: a transaction
+ * that stamped its rows a little earlier but committed after the last read, or a clock a little behind,
+ * is still heard of.
+ */
+const REFRESH_OVERLAP_MS = 5_000;
+/** Changed tickets read per refresh; a busier interval is read on in the next pass. */
+const REFRESH_BATCH = 5_000;
+
+/**
+ * Keeps the open tickets of the dedupe window in memory (OpenTicketIndex) for the candidate lookup of
+ * every report: loaded once, then every DEDUPE_INDEX_REFRESH_SECONDS the tickets changed since
+ * (IDX_tickets_changed) are read, and the tickets this process opens are added at once.
+ *
+ * The index only proposes: the candidates it names are read from the database by id, open, in the
+ * window and of the categories, so a ticket closed or reclassified elsewhere is never merged into. What
+ * it can miss is a ticket another process opened within the last refresh interval: that report then
+ * opens a ticket of its own (staff can merge it by hand), as two reports submitted at the same moment
+ * always could. Until the first load finished (and with DEDUPE_INDEX_REFRESH_SECONDS=0) `candidates`
+ * answers null and the lookup queries the database.
+ */
+@Injectable()
+export class OpenTicketIndexService extends IntervalJob {
+  protected readonly logger = new Logger(OpenTicketIndexService.name);
+  private readonly index = new OpenTicketIndex();
+  private ready = false;
+  /** Changes from this updatedAt on are read by the next refresh. */
+  private changedSince = new Date(0);
+
+  constructor(
+    private readonly repository: DedupeRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  /** Open tickets held (for the benchmark's report). */
+  get size(): number {
+    return this.index.size;
+  }
+
+  get enabled(): boolean {
+    return this.config.dedupe.indexRefreshSeconds > 0;
+  }
+
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
+    if (!this.enabled) return;
+    this.serially(() => this.load()).catch((error: unknown) =>
+      this.logger.error(`loading the open tickets failed (the next refresh tries again): ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  /** The candidate ids, nearest first; null when the index cannot answer (not loaded, or off). */
+  candidates(query: IndexQuery): string[] | null {
+    return this.ready ? this.index.near(query) : null;
+  }
+
+  /** A ticket this process is opening: findable at once, even before the next refresh. */
+  noteOpened(ticket: Pick<Ticket, 'id' | 'categoryId' | 'lat' | 'lng' | 'geohash' | 'createdAt'>): void {
+    if (this.ready) this.index.upsert(ticket);
+  }
+
+  /** Runs a refresh now (tests and tools), serialised with the scheduled ones. */
+  refreshNow(): Promise<void> {
+    return this.serially(() => (this.ready ? this.refresh() : this.load()));
+  }
+
+  protected intervalSeconds(): number | null {
+    return this.enabled ? this.config.dedupe.indexRefreshSeconds : null;
+  }
+
+  protected async scheduledPass(): Promise<string | null> {
+    if (!this.ready) await this.load();
+    else await this.refresh();
+    return null;
+  }
+
+  private windowStart(now: Date): Date {
+    return new Date(now.getTime() - this.config.dedupe.windowDays * DAY_MS);
+  }
+
+  private async load(): Promise<void> {
+    const now = new Date();
+    const rows = await this.repository.openTicketsSince(this.windowStart(now));
+    for (const row of rows) this.index.upsert(row);
+    this.changedSince = new Date(now.getTime() - REFRESH_OVERLAP_MS);
+    this.ready = true;
+    this.logger.log(`${rows.length} open tickets of the last ${this.config.dedupe.windowDays} days indexed for duplicate detection`);
+  }
+
+  private async refresh(): Promise<void> {
+    const now = new Date();
+    const since = this.windowStart(now);
+    const rows = await this.repository.ticketsChangedSince(this.changedSince, REFRESH_BATCH);
+    for (const row of rows) this.apply(row, since);
+    const newest = rows.length > 0 ? rows[rows.length - 1].updatedAt.getTime() : null;
+    if (newest !== null) {
+      // A full batch may end inside a burst of changes stamped alike: go on from that stamp itself.
+      // (More than a batch stamped in one millisecond would hold it there: then it moves on by one.)
+      const current = this.changedSince.getTime();
+      const next = rows.length === REFRESH_BATCH ? Math.max(newest, current + 1) : newest - REFRESH_OVERLAP_MS;
+      if (next > current) this.changedSince = new Date(next);
+    }
+    this.index.prune(since);
+  }
+
+  private apply(row: IndexRow, windowStart: Date): void {
+    if (DEDUPE_OPEN_STATUSES.includes(row.status) && row.createdAt.getTime() >= windowStart.getTime()) this.index.upsert(row);
+    else this.index.remove(row.id);
+  }
+}
