@@ -4,7 +4,8 @@
 //    tickets bulk-loaded with the inbox benchmark's loader (tools/bench/inbox/seed.mjs): a year of
 //    tickets, 25 % open, positions inside the district outlines, precision-9 geohashes.
 // 2. Query points: positions of random tickets moved 0–30 m (reports arrive where problems are), with
-//    that ticket's category (10 % without a category).
+//    that ticket's category (10 % without a category): half of any ticket of the year, half of an open
+//    ticket of the dedupe window (so that half the lookups have candidates).
 // 3. Measures one after the other, one query at a time, in this process against MariaDB:
 //    (a) the server's own DedupeRepository.openTicketsNear() (from apps/server/dist): the candidate lookup
 //        as a database query (what a process does before its in-memory index is loaded, or with
@@ -131,7 +132,15 @@ async function main() {
 
     // Query points: near random tickets, with their category (or none).
     const random = prng(options.seed + 1);
-    const [sample] = await pool.query('SELECT lat, lng, categoryId FROM tickets ORDER BY RAND(?) LIMIT ?', [options.seed, options.lookups]);
+    // Half near any ticket of the year, half near a candidate (open, of the window), so that lookups find
+    // tickets to return, to score and to compare between the database and the index.
+    const half = Math.ceil(options.lookups / 2);
+    const [anywhere] = await pool.query('SELECT lat, lng, categoryId FROM tickets ORDER BY RAND(?) LIMIT ?', [options.seed, half]);
+    const [nearCandidates] = await pool.query(
+      "SELECT lat, lng, categoryId FROM tickets WHERE status IN ('pending_triage','dispatched','in_progress') AND createdAt >= NOW() - INTERVAL 7 DAY ORDER BY RAND(?) LIMIT ?",
+      [options.seed, options.lookups - half],
+    );
+    const sample = anywhere.flatMap((row, i) => (nearCandidates[i] ? [row, nearCandidates[i]] : [row]));
     const points = sample.map((row) => {
       const metres = random() * 30;
       const bearing = random() * 2 * Math.PI;
