@@ -1,4 +1,6 @@
-import type { BBox, Feature, LatLng, LinearRing, PolygonalGeometry, Position } from './types';
+import { PolygonIndex } from './polygon-index.util';
+import { crossesRay, isOnEdge, type RingRelation } from './ring-test.util';
+import type { BBox, Feature, LatLng, LinearRing, PolygonalGeometry } from './types';
 import { assertValidLatLng } from './validation.util';
 
 /*
@@ -13,41 +15,17 @@ import { assertValidLatLng } from './validation.util';
  * border therefore both contain a point on it, and `findContaining` returns whichever comes first.
  */
 
-type RingRelation = 'inside' | 'outside' | 'boundary';
-
-function isOnSegment(
-  x: number,
-  y: number,
-  [ax, ay]: Position,
-  [bx, by]: Position,
-): boolean {
-  const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-  return (
-    cross === 0 &&
-    x >= Math.min(ax, bx) &&
-    x <= Math.max(ax, bx) &&
-    y >= Math.min(ay, by) &&
-    y <= Math.max(ay, by)
-  );
-}
-
 /**
- * Even-odd ray casting towards +x. The half-open test `(ay > y) !== (by > y)` counts a vertex lying on
- * the ray once for the edge pair that crosses it and not at all for one that only touches it, so
- * rays through vertices need no special case. Works on closed and unclosed rings alike: the closing
- * edge of a closed ring has zero length and crosses nothing.
+ * Even-odd ray casting towards +x (see crossesRay for rays through vertices). Works on closed and
+ * unclosed rings alike: the closing edge of a closed ring has zero length and crosses nothing.
  */
 function ringRelation(x: number, y: number, ring: LinearRing): RingRelation {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[j];
-    const b = ring[i];
-    if (isOnSegment(x, y, a, b)) return 'boundary';
-    const [ax, ay] = a;
-    const [bx, by] = b;
-    if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) {
-      inside = !inside;
-    }
+    const [ax, ay] = ring[j];
+    const [bx, by] = ring[i];
+    if (isOnEdge(x, y, ax, ay, bx, by)) return 'boundary';
+    if (crossesRay(x, y, ax, ay, bx, by)) inside = !inside;
   }
   return inside ? 'inside' : 'outside';
 }
@@ -92,10 +70,12 @@ export function bboxContains([minLng, minLat, maxLng, maxLat]: BBox, point: LatL
   return point.lng >= minLng && point.lng <= maxLng && point.lat >= minLat && point.lat <= maxLat;
 }
 
-// Region outlines are loaded once and queried for every report; remembering each geometry's box
-// lets most districts be rejected in four comparisons instead of a scan of hundreds of edges. Keyed
+// Region outlines are loaded once and queried for every report. Each geometry's box is remembered
+// (most districts are rejected in four comparisons) and, if the box has an area, so is a grid index
+// (polygon-index.util) that gives the answer of the scan of every edge below without the scan. Keyed
 // weakly so dropped geometries are collected; geometries are readonly and must not be mutated.
 const bboxCache = new WeakMap<PolygonalGeometry, BBox>();
+const indexCache = new WeakMap<PolygonalGeometry, PolygonIndex | null>();
 
 function cachedBBox(geometry: PolygonalGeometry): BBox {
   let box = bboxCache.get(geometry);
@@ -106,7 +86,27 @@ function cachedBBox(geometry: PolygonalGeometry): BBox {
   return box;
 }
 
-function contains(geometry: PolygonalGeometry, point: LatLng): boolean {
+function cachedIndex(geometry: PolygonalGeometry): PolygonIndex | null {
+  let index = indexCache.get(geometry);
+  if (index === undefined) {
+    const box = cachedBBox(geometry);
+    const hasArea = box.every(Number.isFinite) && box[2] > box[0] && box[3] > box[1];
+    index = hasArea ? new PolygonIndex(geometry, box) : null;
+    indexCache.set(geometry, index);
+  }
+  return index;
+}
+
+/**
+ * Builds the geometry's box and index now instead of at its first query, so that whoever loads
+ * outlines pays for it at load time. Queries give the same answers either way.
+ */
+export function prepareGeometry(geometry: PolygonalGeometry): void {
+  cachedIndex(geometry);
+}
+
+/** The box, then the ring test over every edge: the answer the index must reproduce. */
+function scanContains(geometry: PolygonalGeometry, point: LatLng): boolean {
   if (!bboxContains(cachedBBox(geometry), point)) return false;
   switch (geometry.type) {
     case 'Polygon':
@@ -114,6 +114,20 @@ function contains(geometry: PolygonalGeometry, point: LatLng): boolean {
     case 'MultiPolygon':
       return geometry.coordinates.some((rings) => polygonContains(point.lng, point.lat, rings));
   }
+}
+
+function contains(geometry: PolygonalGeometry, point: LatLng): boolean {
+  const index = cachedIndex(geometry);
+  return index === null ? scanContains(geometry, point) : index.contains(point.lng, point.lat);
+}
+
+/**
+ * `geometryContains` without the grid index: the box, then a scan of every edge of every ring.
+ * Slower on large outlines; it exists so that the index can be checked and measured against it.
+ */
+export function geometryContainsByScan(geometry: PolygonalGeometry, point: LatLng): boolean {
+  assertValidLatLng(point.lat, point.lng);
+  return scanContains(geometry, point);
 }
 
 /** Whether `point` lies in the (Multi)Polygon, under the boundary rule at the top of this file. */

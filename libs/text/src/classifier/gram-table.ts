@@ -5,19 +5,21 @@
  * its first two units are hashed to 20 bits: 2⁴⁸ + h(c1, c2)·2³² + c3·2¹⁶ + c4 (above every trigram key;
  * two 4-grams share a key only when their last two units match and their first two collide in the hash,
  * which merely merges two rare features). Looking a gram up allocates nothing,
- * which keeps prediction free of garbage-collection pauses. Open addressing, linear probing.
+ * which keeps prediction free of garbage-collection pauses. Unigrams sit in a direct table; longer grams
+ * in one with open addressing and linear probing.
  */
 export class GramTable {
-  private keys: Float64Array;
-  private ids: Int32Array;
+  /** Unigram keys (one code unit) index this directly: the commonest lookups, and no probing. */
+  private readonly unigrams = new Int32Array(TWO_16).fill(-1);
+  /** Key and id side by side ([key, id] per slot, id -1 when empty), so a probe reads one cache line. */
+  private slots: Float64Array;
   private mask: number;
   private count = 0;
 
   constructor(expected = 1024) {
     let capacity = 1024;
     while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity);
-    this.ids = new Int32Array(capacity).fill(-1);
+    this.slots = emptySlots(capacity);
     this.mask = capacity - 1;
   }
 
@@ -27,43 +29,54 @@ export class GramTable {
 
   /** The id of `key`, or -1. */
   get(key: number): number {
-    let slot = slotOf(key) & this.mask;
+    if (key < TWO_16) return this.unigrams[key];
+    const { slots, mask } = this;
+    let slot = slotOf(key) & mask;
     for (;;) {
-      const id = this.ids[slot];
-      if (id < 0 || this.keys[slot] === key) return id;
-      slot = (slot + 1) & this.mask;
+      const id = slots[2 * slot + 1];
+      if (id < 0 || slots[2 * slot] === key) return id;
+      slot = (slot + 1) & mask;
     }
   }
 
   /** The id of `key`, adding it with the next id when it is new. */
   add(key: number): number {
-    if ((this.count + 1) * 2 > this.ids.length) this.grow();
+    if (key < TWO_16) {
+      if (this.unigrams[key] < 0) this.unigrams[key] = this.count++;
+      return this.unigrams[key];
+    }
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
     let slot = slotOf(key) & this.mask;
     for (;;) {
-      const id = this.ids[slot];
+      const id = this.slots[2 * slot + 1];
       if (id < 0) {
-        this.keys[slot] = key;
-        this.ids[slot] = this.count;
+        this.slots[2 * slot] = key;
+        this.slots[2 * slot + 1] = this.count;
         return this.count++;
       }
-      if (this.keys[slot] === key) return id;
+      if (this.slots[2 * slot] === key) return id;
       slot = (slot + 1) & this.mask;
     }
   }
 
   private grow(): void {
-    const { keys, ids } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.ids = new Int32Array(ids.length * 2).fill(-1);
-    this.mask = this.ids.length - 1;
-    for (let slot = 0; slot < ids.length; slot++) {
-      if (ids[slot] < 0) continue;
-      let at = slotOf(keys[slot]) & this.mask;
-      while (this.ids[at] >= 0) at = (at + 1) & this.mask;
-      this.keys[at] = keys[slot];
-      this.ids[at] = ids[slot];
+    const old = this.slots;
+    this.slots = emptySlots(old.length);
+    this.mask = old.length / 2 - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] < 0) continue;
+      let slot = slotOf(old[at]) & this.mask;
+      while (this.slots[2 * slot + 1] >= 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = old[at];
+      this.slots[2 * slot + 1] = old[at + 1];
     }
   }
+}
+
+function emptySlots(capacity: number): Float64Array {
+  const slots = new Float64Array(2 * capacity);
+  for (let slot = 0; slot < capacity; slot++) slots[2 * slot + 1] = -1;
+  return slots;
 }
 
 const TWO_16 = 65536;
@@ -71,9 +84,10 @@ const TWO_32 = 4294967296;
 const TWO_48 = 281474976710656;
 
 function slotOf(key: number): number {
-  const low = key % TWO_32 | 0;
-  const high = (key / TWO_32) | 0;
-  let h = Math.imul(low ^ Math.imul(high, 0x27d4eb2d), 0x9e3779b1);
+  // Keys are non-negative integers below 2⁴⁹: the split is exact, and cheaper than a floating `%`.
+  const high = Math.floor(key / TWO_32);
+  const low = (key - high * TWO_32) | 0;
+  let h = Math.imul(low ^ Math.imul(high | 0, 0x27d4eb2d), 0x9e3779b1);
   h ^= h >>> 15;
   h = Math.imul(h, 0x85ebca77);
   return h ^ (h >>> 13);

@@ -53,8 +53,19 @@ export class TextClassifier {
   /** The `top` most likely labels, best first, with calibrated confidences (all labels sum to 1). */
   predict(text: string, top = 3): Prediction[] {
     const probabilities = this.probabilities(text);
-    const order = Array.from(probabilities.keys()).sort((a, b) => probabilities[b] - probabilities[a] || a - b);
-    return order.slice(0, Math.max(0, top)).map((c) => ({ label: this.labels[c], confidence: probabilities[c] }));
+    // Selection of the best `top` (higher confidence first, the lower label index on a tie): the order
+    // a full sort would give, without sorting every label for the usual three.
+    const taken = new Uint8Array(probabilities.length);
+    const ranked: Prediction[] = [];
+    for (let k = Math.min(Math.max(0, top), probabilities.length); k > 0; k--) {
+      let best = -1;
+      for (let c = 0; c < probabilities.length; c++) {
+        if (taken[c] === 0 && (best < 0 || probabilities[c] > probabilities[best])) best = c;
+      }
+      taken[best] = 1;
+      ranked.push({ label: this.labels[best], confidence: probabilities[best] });
+    }
+    return ranked;
   }
 
   /** The confidence of every label, in the order of `labels`. */

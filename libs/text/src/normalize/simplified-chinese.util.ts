@@ -37,22 +37,42 @@ export function toSimplifiedChar(char: string): string {
 }
 
 const simplifiedCache = new Map<string, string>();
+/** 1 for a BMP code unit already known to fold to itself: most of any text, skipped without a lookup. */
+const keepsItself = new Uint8Array(0x10000);
 
-/** A whole text folded to simplified characters, character by character (see {@link toSimplifiedChar}). */
+function cachedSimplified(char: string): string {
+  let simplified = simplifiedCache.get(char);
+  if (simplified === undefined) {
+    simplified = toSimplifiedChar(char);
+    simplifiedCache.set(char, simplified);
+  }
+  return simplified;
+}
+
+/**
+ * A whole text folded to simplified characters, character by character (see {@link toSimplifiedChar}).
+ * Walks code points (a surrogate pair is one character, a lone surrogate stays as it is) and copies
+ * only the stretches between changed characters; a text with nothing to fold is returned as is.
+ */
 export function toSimplified(text: string): string {
   let out = '';
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (!isHanCodePoint(cp)) {
-      out += char;
+  let copiedUpTo = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    if (!isHanCodePoint(cp) || (width === 1 && keepsItself[cp] === 1)) {
+      i += width - 1;
       continue;
     }
-    let simplified = simplifiedCache.get(char);
-    if (simplified === undefined) {
-      simplified = toSimplifiedChar(char);
-      simplifiedCache.set(char, simplified);
+    const char = text.slice(i, i + width);
+    const simplified = cachedSimplified(char);
+    if (simplified === char) {
+      if (width === 1) keepsItself[cp] = 1;
+    } else {
+      out += text.slice(copiedUpTo, i) + simplified;
+      copiedUpTo = i + width;
     }
-    out += simplified;
+    i += width - 1;
   }
-  return out;
+  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
 }

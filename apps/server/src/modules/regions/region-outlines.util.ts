@@ -1,5 +1,5 @@
 import type { DistrictOutline, LocateResult, RegionOutlinesResponse } from '@ssp/contracts';
-import { boundsOf, findContaining, simplifiedOuterRings, type Feature, type LatLng, type PolygonalGeometry } from '@ssp/geo';
+import { boundsOf, findContaining, prepareGeometry, simplifiedOuterRings, type Feature, type LatLng, type PolygonalGeometry } from '@ssp/geo';
 import type { RegionLevel } from './entities/region.entity';
 
 export interface RegionOutlineRow {
@@ -21,15 +21,16 @@ export interface RegionOutlines {
   districts: Feature<RegionRef>[];
 }
 
+/** Parses the rows and builds each geometry's lookup index now, not in the first report's request. */
 export function toOutlines(rows: readonly RegionOutlineRow[]): RegionOutlines {
   const featuresOf = (level: RegionLevel): Feature<RegionRef>[] =>
     rows
       .filter((row) => row.level === level)
-      .map((row) => ({
-        type: 'Feature',
-        properties: { code: row.code, name: row.name },
-        geometry: JSON.parse(row.geometry) as PolygonalGeometry,
-      }));
+      .map((row) => {
+        const geometry = JSON.parse(row.geometry) as PolygonalGeometry;
+        prepareGeometry(geometry);
+        return { type: 'Feature', properties: { code: row.code, name: row.name }, geometry };
+      });
   return { cities: featuresOf('city'), districts: featuresOf('district') };
 }
 
