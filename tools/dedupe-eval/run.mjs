@@ -39,7 +39,7 @@ if (!existsSync(path.join(ROOT, 'apps/server/dist/modules/dedupe/duplicate-score
   execSync('npx nx run server:build', { cwd: ROOT, stdio: 'inherit' });
 }
 const requireServer = createRequire(SERVER_MAIN);
-const { scoreDuplicate, DUPLICATE_THRESHOLD, GPS_MARGIN_METRES } = requireServer('./modules/dedupe/duplicate-score.util');
+const { scoreDuplicate, DUPLICATE_THRESHOLDS, GPS_MARGIN_METRES } = requireServer('./modules/dedupe/duplicate-score.util');
 const { photoEvidenceOf } = requireServer('./modules/dedupe/photo-evidence.util');
 const { processPhoto } = requireServer('./modules/photos/photo-pipeline.util');
 const { hammingDistance } = requireServer('./modules/photos/photo-hash.util');
@@ -139,7 +139,7 @@ function quantiles(values) {
 async function main() {
   const t0 = performance.now();
   console.log(`Dedupe evaluation · ${options.pairs} pairs · seed ${options.seed} · server code from apps/server/dist · ${availableParallelism()} cores (shared with other work)`);
-  console.log(`threshold ${DUPLICATE_THRESHOLD} · GPS margin ${GPS_MARGIN_METRES} m · ${PROBLEMS.length} problem types in ${new Set(PROBLEMS.map((p) => p.category)).size} categories`);
+  console.log(`thresholds ${DUPLICATE_THRESHOLDS.withPhotos} with two photos, ${DUPLICATE_THRESHOLDS.withoutPhotos} without · GPS margin ${GPS_MARGIN_METRES} m · ${PROBLEMS.length} problem types in ${new Set(PROBLEMS.map((p) => p.category)).size} categories`);
   const pairs = buildPairs({ count: options.pairs, seed: options.seed, categories: LEAVES });
 
   // Photos: render each scene once, photograph it as each side's resident would, hash with the server pipeline.
@@ -211,12 +211,12 @@ async function main() {
   }
   printTable(['kind', 'pairs', 'merged', 'share merged'], [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, g]) => [key, g.n, g.merged, pct(g.merged / g.n)]));
 
-  console.log('\n== Score distribution (count per bin of 0.1; | marks the threshold)');
+  console.log('\n== Score distribution (count per bin of 0.1; | marks a bin holding a threshold)');
   const positives = rows.filter((r) => r.pair.duplicate).map((r) => r.result.score);
   const negatives = rows.filter((r) => !r.pair.duplicate).map((r) => r.result.score);
   const hp = histogram(positives, 10, 0, 1);
   const hn = histogram(negatives, 10, 0, 1);
-  printTable(['score', ...hp.map((_, i) => `${(i / 10).toFixed(1)}${i === Math.floor(DUPLICATE_THRESHOLD * 10) ? '|' : ''}`)], [
+  printTable(['score', ...hp.map((_, i) => `${(i / 10).toFixed(1)}${Object.values(DUPLICATE_THRESHOLDS).some((t) => i === Math.floor(t * 10)) ? '|' : ''}`)], [
     ['duplicates', ...hp],
     ['different', ...hn],
   ]);
@@ -246,10 +246,14 @@ async function main() {
   // The hard limits (categories, window, radius + margin) hold whatever the evidence: a perfect-evidence
   // copy of the pair is a duplicate exactly when they do.
   const possible = (r) => scoreDuplicate({ ...r.input, photoSimilarity: 1, textSimilarity: 1 }).duplicate;
-  const variants = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8].map((t) => {
-    const m = metrics(rows, (r) => possible(r) && r.result.score >= t);
-    return [`threshold ${t}`, f3(m.precision), f3(m.recall), m.fp, m.fn];
-  });
+  const thresholdOf = (r) => (r.input.photoSimilarity === null ? DUPLICATE_THRESHOLDS.withoutPhotos : DUPLICATE_THRESHOLDS.withPhotos);
+  const shifted = (withShift, withoutShift) =>
+    metrics(rows, (r) => possible(r) && r.result.score >= thresholdOf(r) + (r.input.photoSimilarity === null ? withoutShift : withShift));
+  const variants = [
+    ...[-0.1, -0.05, 0.05, 0.1].map((d) => [`both thresholds ${d > 0 ? '+' : ''}${d}`, shifted(d, d)]),
+    ...[-0.05, 0.05].map((d) => [`threshold without photos ${d > 0 ? '+' : ''}${d}`, shifted(0, d)]),
+    ['one threshold for both (the one with photos)', shifted(0, DUPLICATE_THRESHOLDS.withPhotos - DUPLICATE_THRESHOLDS.withoutPhotos)],
+  ].map(([name, m]) => [name, f3(m.precision), f3(m.recall), m.fp, m.fn]);
   const noMargin = metrics(rows, (r) => r.result.duplicate && r.input.distanceMetres <= r.input.radiusMetres);
   const noPhotos = metrics(rows, (r) => scoreDuplicate({ ...r.input, photoSimilarity: null }).duplicate);
   const noText = metrics(rows, (r) => scoreDuplicate({ ...r.input, textSimilarity: 0.25 }).duplicate);

@@ -2,8 +2,9 @@
  * Words residents use for the same thing or the same fault, grouped under one concept, so two rewordings
  * of one complaint agree where they share no character: 窨井盖 / 井盖, 果皮箱 / 垃圾桶, 淹了 / 积水,
  * 不见了 / 被偷了 / 缺失. Written for the category tree (objects of the 部件 categories, the faults and
- * nuisances of the 事件 categories), not for any test set. Simplified, as normalizeText leaves text; a
- * word belongs to one concept; the longest word wins where several start at one place.
+ * nuisances of the 事件 categories), not for any test set. Simplified, as normalizeText leaves text; the
+ * longest word wins where several start at one place. A word may name more than one concept when it
+ * says two things at once: 死猫 is a carcass and a cat, 站牌 a bus stop and a sign.
  */
 export const COMPLAINT_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   manhole: ['井盖', '窨井', '检查井', '污水井', '雨水井', '下水井'],
@@ -14,7 +15,12 @@ export const COMPLAINT_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   bin: ['垃圾桶', '垃圾箱', '果皮箱', '垃圾筒', '分类桶', '垃圾柜'],
   depot: ['垃圾站', '中转站', '垃圾房', '收集点', '垃圾屋', '收集站', '垃圾池'],
   litter: ['垃圾袋', '生活垃圾', '建筑垃圾', '废弃物', '杂物', '垃圾'],
-  bus_stop: ['公交站', '候车亭', '站台', '站牌', '车站', '公交车站'],
+  bus_stop: ['公交站', '候车亭', '站台', '站牌', '电子站牌', '车站', '公交车站'],
+  sign: ['站牌', '电子站牌', '指示牌', '路牌', '标志牌', '标识牌', '交通标志', '标牌', '广告牌'],
+  screen: ['电子屏', '显示屏', '屏幕', '电子站牌', '屏'],
+  glass: ['玻璃'],
+  canopy: ['顶棚', '雨棚', '遮阳棚', '棚子', '棚顶'],
+  window: ['窗户', '窗子', '窗台'],
   seat: ['座椅', '椅子', '凳子', '长椅', '坐凳', '长凳'],
   railing: ['护栏', '栏杆', '隔离栏', '围栏', '隔离墩', '防护栏'],
   hydrant: ['消防栓', '消火栓'],
@@ -23,7 +29,7 @@ export const COMPLAINT_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   post: ['柱子', '杆子', '桩子', '石墩', '地桩'],
   stairwell: ['楼道', '楼梯间', '楼梯', '单元门'],
   wall: ['围墙', '墙面', '墙体', '墙上', '墙'],
-  bridge: ['桥墩', '桥洞', '立交桥', '天桥', '桥下'],
+  bridge: ['桥墩', '桥洞', '立交桥', '天桥', '桥面', '桥梁'],
   cable: ['电线', '电缆', '线缆', '飞线', '架空线', '通信线', '网线', '光缆'],
   road_hole: ['坑坑洼洼', '坑洼', '大坑', '窟窿', '坑', '洞'],
   crack: ['裂缝', '开裂', '裂开', '裂纹', '裂了', '裂口'],
@@ -47,17 +53,17 @@ export const COMPLAINT_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   graffiti: ['涂鸦', '乱涂', '乱画', '喷漆', '涂画', '画花', '涂得'],
   lift: ['电梯', '轿厢'],
   carcass: ['尸体', '死猫', '死狗', '死鸟', '死老鼠', '死鸽子', '撞死'],
-  cat: ['猫咪', '猫'],
-  dog: ['狗', '犬'],
-  rat: ['老鼠', '耗子'],
-  bird: ['鸽子', '麻雀', '鸟'],
+  cat: ['死猫', '猫咪', '猫'],
+  dog: ['死狗', '狗', '犬'],
+  rat: ['死老鼠', '老鼠', '耗子'],
+  bird: ['死鸟', '死鸽子', '鸽子', '麻雀', '鸟'],
 };
 
 /** What is wrong with an object: two reports of one problem name the same fault (缺失 is not 松动). */
 export const COMPLAINT_FAULTS: Readonly<Record<string, readonly string[]>> = {
   missing: ['不见了', '没了', '丢了', '缺失', '被偷', '被盗', '丢失', '缺了', '没有了', '没盖'],
   loose: ['松动', '松了', '晃动', '晃来晃去', '哐哐', '咣当'],
-  broken: ['破损', '破了', '碎了', '砸烂', '破裂', '碎', '烂了', '断了'],
+  broken: ['破损', '破了', '碎了', '砸烂', '破裂', '碎', '烂了', '断了', '开裂', '裂开', '裂了', '裂口'],
   sunk: ['下沉', '陷下去', '塌陷', '凹下去', '沉降', '低一截'],
   raised: ['翘起', '凸起', '拱起', '鼓起', '起包', '翘'],
   dark: ['不亮', '黑了', '全黑', '漆黑', '黑灯瞎火', '黑乎乎', '熄灭', '黑屏', '不显示', '灭了'],
@@ -74,3 +80,32 @@ export const COMPLAINT_FAULTS: Readonly<Record<string, readonly string[]>> = {
   trapped: ['困人', '被困', '关在里面'],
   occupied: ['占道', '占用', '占着', '挡路', '堵路'],
 };
+
+/**
+ * Objects that are alternatives of one kind: two reports that each name a member of a family and no
+ * member in common are about different things, whatever else they share (a dead cat is not a dead dog;
+ * branches hiding a street lamp are not branches hiding a traffic light; graffiti on a wall is not
+ * graffiti on a bridge pier; a shelter's broken seat is not its smashed glass). A report naming none of
+ * a family says nothing about it and conflicts with nothing. Faults (COMPLAINT_FAULTS) are one such
+ * family of their own.
+ */
+export const DETAIL_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  animal: ['cat', 'dog', 'rat', 'bird'],
+  vehicle: ['shared_bike', 'ebike', 'parked_car'],
+  fixture: ['streetlight', 'signal', 'sign', 'screen', 'glass', 'canopy', 'seat', 'window'],
+  surface: ['wall', 'bridge', 'utility_pole', 'stairwell'],
+};
+
+/**
+ * Faults that one observation is often described by either of, so two reports naming them do not
+ * conflict: a burst pipe is broken and leaks, a loose manhole cover rocks up or tilts, a leaning post ends
+ * up fallen, a blocked drain smells and floods. Any other two different faults do (缺失 / 松动, 下沉 / 翘起,
+ * 不亮 / 闪烁).
+ */
+export const KINDRED_FAULTS: readonly (readonly string[])[] = [
+  ['broken', 'burst', 'leak'],
+  ['leak', 'burst', 'flood'],
+  ['loose', 'tilted', 'fallen'],
+  ['loose', 'raised'],
+  ['blocked', 'smell', 'flood', 'overflow'],
+];

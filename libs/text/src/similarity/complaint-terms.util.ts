@@ -1,6 +1,12 @@
 import { normalizeText } from '../normalize/normalize-text.util';
-import { COMPLAINT_FAULTS, COMPLAINT_OBJECTS } from './complaint-concepts.data';
+import { COMPLAINT_FAULTS, COMPLAINT_OBJECTS, DETAIL_FAMILIES } from './complaint-concepts.data';
 import { similarityUnits } from './similarity-units.util';
+
+/**
+ * Words that place something relative to a landmark. An object named right before one (公交站旁边, 桥洞下面)
+ * says where the problem is, not what it is about.
+ */
+const POSITION_WORDS = ['门口', '旁边', '边上', '附近', '对面', '周边', '一带', '这边', '那边', '下面', '底下'];
 
 /**
  * Phrases that say nothing about which problem a complaint is about: greetings and politeness, requests
@@ -17,7 +23,7 @@ const STOP_PHRASES = [
   '管一下', '管管', '管下', '来看看', '来看一下', '看一下', '帮忙', '帮帮忙', '解决一下', '请求', '希望', '恳请',
   '有关部门', '相关部门', '有关单位', '相关单位', '重视', '反映', '投诉', '举报', '市民', '老百姓',
   // position around a landmark
-  '门口', '旁边', '边上', '附近', '对面', '周边', '一带', '这边', '那边', '这里', '那里', '这块', '那块', '这儿', '那儿',
+  ...POSITION_WORDS, '这里', '那里', '这块', '那块', '这儿', '那儿',
 ];
 
 /** The stop phrases by first character, longest first, so each position of a text costs one map look-up. */
@@ -31,24 +37,34 @@ for (const phrase of [...STOP_PHRASES].sort((a, b) => b.length - a.length)) {
 /** Fault concepts are named "fault." + the fault ("c:fault.missing"), objects by themselves ("c:manhole"). */
 export const FAULT_PREFIX = 'fault.';
 
-/** Concept words by first character, longest first (the longest word starting at a position wins). */
-const CONCEPT_WORDS_BY_FIRST = new Map<string, Array<{ word: string; concept: string }>>();
+/** Concept words by first character, longest first (the longest word starting at a position wins); a word may name several concepts. */
+const CONCEPT_WORDS_BY_FIRST = new Map<string, Array<{ word: string; concepts: string[] }>>();
 const CONCEPTS = [...Object.entries(COMPLAINT_OBJECTS), ...Object.entries(COMPLAINT_FAULTS).map(([fault, words]) => [`${FAULT_PREFIX}${fault}`, words] as const)];
 for (const [concept, words] of CONCEPTS) {
   for (const word of words) {
     const list = CONCEPT_WORDS_BY_FIRST.get(word[0]) ?? [];
-    list.push({ word, concept });
+    const entry = list.find((candidate) => candidate.word === word);
+    if (entry) entry.concepts.push(concept);
+    else list.push({ word, concepts: [concept] });
     CONCEPT_WORDS_BY_FIRST.set(word[0], list);
   }
 }
 for (const list of CONCEPT_WORDS_BY_FIRST.values()) list.sort((a, b) => b.word.length - a.word.length);
 
+/** The detail family (DETAIL_FAMILIES) of each object concept that belongs to one. */
+const FAMILY_OF = new Map(Object.entries(DETAIL_FAMILIES).flatMap(([family, members]) => members.map((member) => [member, family] as const)));
+
 /** Clause punctuation splits a complaint into segments; spaces, emoji and zero-width characters do not (they may sit inside a word). */
 const CLAUSE_BOUNDARY = /[\p{P}\r\n]+/u;
 
-/** The concepts (complaint-concepts.data.ts) a normalised text names, left to right, each word read once. */
-function conceptsIn(text: string): string[] {
+/**
+ * The concepts (complaint-concepts.data.ts) a normalised text names, left to right, each word read once,
+ * and the details among them: members of a detail family that are not a landmark (followed by a position
+ * word, "公交站旁边"), as "family:concept".
+ */
+function conceptsIn(text: string): { concepts: string[]; details: string[] } {
   const concepts: string[] = [];
+  const details: string[] = [];
   let i = 0;
   while (i < text.length) {
     const hit = CONCEPT_WORDS_BY_FIRST.get(text[i])?.find(({ word }) => text.startsWith(word, i));
@@ -56,10 +72,15 @@ function conceptsIn(text: string): string[] {
       i += 1;
       continue;
     }
-    concepts.push(hit.concept);
     i += hit.word.length;
+    concepts.push(...hit.concepts);
+    if (POSITION_WORDS.some((position) => text.startsWith(position, i))) continue;
+    for (const concept of hit.concepts) {
+      const family = FAMILY_OF.get(concept);
+      if (family !== undefined) details.push(`${family}:${concept}`);
+    }
   }
-  return concepts;
+  return { concepts, details };
 }
 
 /**
@@ -98,11 +119,13 @@ function cutStopPhrases(text: string): string[] {
 }
 
 /**
- * The features two complaints are compared on: every unit ("u:" + unit) and every pair of neighbouring
- * units in a run ("b:" + pair) of contentRuns, and every concept the text names ("c:" + concept).
+ * What a complaint is compared on: the terms (every unit, "u:" + unit, and every pair of neighbouring
+ * units in a run, "b:" + pair, of contentRuns, and every concept the text names, "c:" + concept) and the
+ * details it states (conceptsIn), read in one pass.
  */
-export function complaintTerms(text: string): string[] {
+export function readComplaint(text: string): { terms: string[]; details: string[] } {
   const terms: string[] = [];
+  const details: string[] = [];
   for (const clause of normalisedClauses(text)) {
     for (const piece of cutStopPhrases(clause)) {
       const run = similarityUnits(piece);
@@ -111,7 +134,14 @@ export function complaintTerms(text: string): string[] {
         if (index > 0) terms.push(`b:${run[index - 1]}${unit}`);
       });
     }
-    for (const concept of conceptsIn(clause)) terms.push(`c:${concept}`);
+    const named = conceptsIn(clause);
+    for (const concept of named.concepts) terms.push(`c:${concept}`);
+    details.push(...named.details);
   }
-  return terms;
+  return { terms, details };
+}
+
+/** The terms of readComplaint: what the corpus statistics (complaint-idf.data.ts) are counted over. */
+export function complaintTerms(text: string): string[] {
+  return readComplaint(text).terms;
 }

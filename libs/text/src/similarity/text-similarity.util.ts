@@ -1,5 +1,6 @@
 import { COMPLAINT_TERM_STATISTICS } from './complaint-idf.data';
-import { complaintTerms, FAULT_PREFIX } from './complaint-terms.util';
+import { KINDRED_FAULTS } from './complaint-concepts.data';
+import { FAULT_PREFIX, readComplaint } from './complaint-terms.util';
 
 /**
  * Shares of the three cosines in the similarity. Units (single characters) survive word order changes and
@@ -12,9 +13,18 @@ const SHARES = { units: 0.3, pairs: 0.4, concepts: 0.3 } as const;
 
 /**
  * Factor on the similarity of two complaints that both name a fault (complaint-concepts.data.ts) but no
- * fault in common: "井盖缺失" and "井盖松动" are about one kind of object but not one problem.
+ * fault in common or kindred (KINDRED_FAULTS): "井盖缺失" and "井盖松动" are about one kind of object but
+ * not one problem; "水管爆了" and "水管破了" may well be one.
  */
 const FAULT_CONFLICT_FACTOR = 0.6;
+
+/**
+ * Factor on the similarity of two complaints that state different details of one kind (DETAIL_FAMILIES,
+ * complaint-concepts.data.ts): each names a member of a family and they name none in common (死猫 / 死狗,
+ * 树枝挡住路灯 / 树枝挡住红绿灯). Such texts can share every other word, so the factor is stronger than a
+ * fault conflict's.
+ */
+const DETAIL_CONFLICT_FACTOR = 0.4;
 
 /** How specific to a category a term the corpus never saw (or saw once) is taken to be: neither a landmark nor a fault word. */
 const UNSEEN_SPECIFICITY = 0.5;
@@ -45,6 +55,8 @@ export interface TextFingerprint {
   readonly pairNorm: number;
   readonly conceptNorm: number;
   readonly faults: ReadonlySet<string>;
+  /** The details the text states, as "family:concept" (readComplaint). */
+  readonly details: ReadonlySet<string>;
 }
 
 /** Sublinear term frequency (1 + ln tf) times the term's weight, so a character repeated for emphasis (臭臭臭) does not dominate. */
@@ -62,7 +74,8 @@ function weighted(counts: Map<string, number>): { vector: Map<string, number>; n
 /** Computes once what `fingerprintSimilarity` compares, so one report can be compared with many tickets cheaply. */
 export function textFingerprint(text: string): TextFingerprint {
   const counts = { u: new Map<string, number>(), b: new Map<string, number>(), c: new Map<string, number>() };
-  for (const term of complaintTerms(text)) {
+  const { terms, details } = readComplaint(text);
+  for (const term of terms) {
     const kind = counts[term[0] as keyof typeof counts];
     kind.set(term, (kind.get(term) ?? 0) + 1);
   }
@@ -70,7 +83,7 @@ export function textFingerprint(text: string): TextFingerprint {
   const pairs = weighted(counts.b);
   const concepts = weighted(counts.c);
   const faults = new Set([...counts.c.keys()].filter((term) => term.startsWith(`c:${FAULT_PREFIX}`)));
-  return { units: units.vector, pairs: pairs.vector, concepts: concepts.vector, unitNorm: units.norm, pairNorm: pairs.norm, conceptNorm: concepts.norm, faults };
+  return { units: units.vector, pairs: pairs.vector, concepts: concepts.vector, unitNorm: units.norm, pairNorm: pairs.norm, conceptNorm: concepts.norm, faults, details: new Set(details) };
 }
 
 function cosine(a: ReadonlyMap<string, number>, aNorm: number, b: ReadonlyMap<string, number>, bNorm: number): number {
@@ -82,6 +95,30 @@ function cosine(a: ReadonlyMap<string, number>, aNorm: number, b: ReadonlyMap<st
     if (other !== undefined) dot += value * other;
   }
   return dot / (aNorm * bNorm);
+}
+
+/** Fault concepts ("c:fault.loose") that one observation may be described by, each with itself. */
+const KINDRED = new Map<string, Set<string>>();
+for (const group of KINDRED_FAULTS) {
+  for (const fault of group) {
+    const kin = KINDRED.get(`c:${FAULT_PREFIX}${fault}`) ?? new Set<string>();
+    for (const other of group) kin.add(`c:${FAULT_PREFIX}${other}`);
+    KINDRED.set(`c:${FAULT_PREFIX}${fault}`, kin);
+  }
+}
+const faultsAgree = (a: string, b: string): boolean => a === b || (KINDRED.get(a)?.has(b) ?? false);
+
+/** Whether, in some detail family, both texts name a member and no member is named by both. */
+function detailsConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const families = (details: ReadonlySet<string>) => new Set([...details].map((detail) => detail.slice(0, detail.indexOf(':'))));
+  const shared = families(b);
+  for (const family of families(a)) {
+    if (!shared.has(family)) continue;
+    const inFamily = [...a].filter((detail) => detail.startsWith(`${family}:`));
+    if (!inFamily.some((detail) => b.has(detail))) return true;
+  }
+  return false;
 }
 
 /**
@@ -101,8 +138,9 @@ export function fingerprintSimilarity(a: TextFingerprint, b: TextFingerprint): n
     weighted += SHARES.concepts * cosine(a.concepts, a.conceptNorm, b.concepts, b.conceptNorm);
     total += SHARES.concepts;
   }
-  const conflicting = a.faults.size > 0 && b.faults.size > 0 && ![...a.faults].some((fault) => b.faults.has(fault));
-  return Math.min(1, (weighted / total) * (conflicting ? FAULT_CONFLICT_FACTOR : 1));
+  const faultConflict = a.faults.size > 0 && b.faults.size > 0 && ![...a.faults].some((fault) => [...b.faults].some((other) => faultsAgree(fault, other)));
+  const factor = (detailsConflict(a.details, b.details) ? DETAIL_CONFLICT_FACTOR : 1) * (faultConflict ? FAULT_CONFLICT_FACTOR : 1);
+  return Math.min(1, (weighted / total) * factor);
 }
 
 /**

@@ -37,6 +37,35 @@ describe('textSimilarity', () => {
     expect(textSimilarity(cat, '路边一只猫被车撞死了')).toBeGreaterThan(textSimilarity(cat, '人行道上有条死狗'));
   });
 
+  it('marks down texts that state different details of one kind, but not a text that states none', () => {
+    const cat = '马路中间有只死猫';
+    const sameCat = textSimilarity(cat, '路上一只猫被车撞死了');
+    const dog = textSimilarity(cat, '马路中间有条死狗');
+    expect(dog).toBeLessThan(sameCat);
+    expect(dog).toBeLessThan(0.5 * textSimilarity('马路中间有只死狗', '马路中间有条死狗'));
+    // "an animal's body" states no species: it may be the same cat, so no conflict.
+    expect(textSimilarity(cat, '马路中间有个动物尸体')).toBeGreaterThan(dog);
+    // branches hiding a street lamp are not branches hiding a traffic light, however alike the words
+    const lamp = '树枝长得太密，挡住了路灯';
+    expect(textSimilarity(lamp, '树枝长得太密，挡住了红绿灯')).toBeLessThan(0.6 * textSimilarity(lamp, '树枝太密把路灯都挡住了'));
+    // a shelter's broken seat is not its smashed glass
+    expect(textSimilarity('公交站座椅坏了', '公交站玻璃坏了')).toBeLessThan(0.6 * textSimilarity('公交站座椅坏了', '公交站的椅子坏了'));
+  });
+
+  it('does not count kindred faults as a conflict, and does count the others', () => {
+    // a loose cover rocks up; a cracked cover is a broken one, not a sunk one; a missing cover is not a loose one
+    expect(textSimilarity('井盖松了，一踩就响', '井盖翘起来了，一踩就响')).toBeGreaterThan(0.7);
+    expect(textSimilarity('井盖没了，一踩就响', '井盖松了，一踩就响')).toBeLessThan(0.6);
+    expect(textSimilarity('井盖裂了', '井盖碎了')).toBeGreaterThan(textSimilarity('井盖裂了', '井盖下沉了') + 0.3);
+  });
+
+  it('reads an object named before a position word as a landmark, not as the detail', () => {
+    // 桥洞下面 says where the graffiti is; it does not say it is on the bridge rather than on a wall
+    const wall = '墙上被人乱涂乱画';
+    expect(textSimilarity('桥洞下面被人乱涂乱画', wall)).toBeGreaterThan(textSimilarity('桥墩上被人乱涂乱画', wall));
+    expect(textSimilarity('公交站旁边的路灯不亮', '路灯不亮')).toBeGreaterThan(0.8);
+  });
+
   it('keeps a shared landmark from making different problems look alike', () => {
     const lamp = '幼儿园门口路灯不亮';
     expect(textSimilarity(lamp, '幼儿园门口垃圾桶满了')).toBeLessThan(0.3);
@@ -103,6 +132,11 @@ describe('complaintTerms', () => {
     expect(terms).not.toContain('b:了太');
     expect(terms).not.toContain('b:校井');
     expect(terms.some((term) => term.includes('门'))).toBe(false);
+  });
+
+  it('reads a word that says two things as both concepts (死猫: a carcass and a cat)', () => {
+    expect(complaintTerms('路边有只死猫')).toEqual(expect.arrayContaining(['c:carcass', 'c:cat']));
+    expect(complaintTerms('站牌歪了')).toEqual(expect.arrayContaining(['c:bus_stop', 'c:sign', 'c:fault.tilted']));
   });
 
   it('keeps numbers and Latin words as one unit each', () => {
