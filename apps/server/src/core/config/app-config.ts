@@ -14,6 +14,8 @@ export interface DatabaseConfig {
   /** mysql://user:pass@host:port/db (engine mysql) */
   url?: string;
   migrateOnStart: boolean;
+  /** MySQL connections per process (DATABASE_POOL_SIZE); tools that build their own config get the factory's default. */
+  poolSize?: number;
 }
 
 export interface AppConfig {
@@ -139,6 +141,7 @@ const envSchema = z.object({
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
   DB_MIGRATE_ON_START: booleanFlag.optional(),
   JWT_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
@@ -320,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       sqlitePath: path.join(dataDir, 'suishoupai.sqlite'),
       url,
       migrateOnStart: e.DB_MIGRATE_ON_START ?? true,
+      ...(url ? { poolSize: e.DATABASE_POOL_SIZE } : {}),
     },
     auth: {
       jwtSecret,

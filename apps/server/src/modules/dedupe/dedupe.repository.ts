@@ -115,6 +115,7 @@ function prepareTicketReads(dataSource: DataSource) {
 export class DedupeRepository {
   private nearStatement?: NearStatement;
   private ticketReads?: ReturnType<typeof prepareTicketReads>;
+  private photosStatement?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -182,19 +183,20 @@ export class DedupeRepository {
     return (this.ticketReads ??= prepareTicketReads(this.dataSource));
   }
 
-  /** dHash and fingerprint of the photos of every report attached to each ticket. */
+  /** dHash and fingerprint of the photos of every report attached to each ticket (a statement written once). */
   async photosByTicket(ticketIds: readonly string[]): Promise<Map<string, ComparablePhoto[]>> {
     const byTicket = new Map<string, ComparablePhoto[]>(ticketIds.map((id) => [id, []]));
     if (ticketIds.length === 0) return byTicket;
-    const rows = await this.dataSource
-      .getRepository(Photo)
-      .createQueryBuilder('p')
-      .innerJoin(Report, 'r', 'r.id = p.reportId')
-      .select('r.ticketId', 'ticketId')
-      .addSelect('p.phash', 'phash')
-      .addSelect('p.fingerprint', 'fingerprint')
-      .where('r.ticketId IN (:...ticketIds)', { ticketIds })
-      .getRawMany<{ ticketId: string; phash: string; fingerprint: string | null }>();
+    if (!this.photosStatement) {
+      const photos = rawTable(this.dataSource, Photo);
+      const reports = rawTable(this.dataSource, Report);
+      this.photosStatement =
+        `SELECT r.${reports.ref('ticketId')} AS ${reports.quote('ticketId')}, p.${photos.ref('phash')} AS ${photos.quote('phash')}, ` +
+        `p.${photos.ref('fingerprint')} AS ${photos.quote('fingerprint')} FROM ${photos.table} p INNER JOIN ${reports.table} r ` +
+        `ON r.${reports.ref('id')} = p.${photos.ref('reportId')} WHERE r.${reports.ref('ticketId')} IN (:...ticketIds)`;
+    }
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.photosStatement, { ticketIds });
+    const rows = await this.dataSource.query<Array<{ ticketId: string; phash: string; fingerprint: string | null }>>(sql, values);
     for (const row of rows) byTicket.get(row.ticketId)?.push({ phash: row.phash, fingerprint: row.fingerprint });
     return byTicket;
   }
