@@ -18,16 +18,28 @@ export interface SubmissionHistoryQuery {
   clientRequestId: string;
   deviceId: string | null;
   textHash: string;
+  /** Start of the rolling day (same text, day limit) and of the rolling hour (hour limit). */
   since: Date;
-  timesLimit: number;
+  hourStart: Date;
+  hourLimit: number;
+  dayLimit: number;
   sameTextLimit: number;
+}
+
+/**
+ * When a rate-limit window is full: the creation time of the `limit`-th newest report in it (the
+ * window frees a place when that report leaves it), or null while it has room.
+ */
+export interface WindowFill {
+  hour: Date | null;
+  day: Date | null;
 }
 
 export interface SubmissionHistory {
   /** The report this resident already made with the same clientRequestId. */
   repeatedReportId: string | null;
-  reporterTimes: Date[];
-  deviceTimes: Date[];
+  reporter: WindowFill;
+  device: WindowFill;
   sameText: SameTextReport[];
 }
 
@@ -45,8 +57,8 @@ interface HistoryRow {
 /**
  * The submission-history statement: a UNION ALL of one bounded, ordered read per part, each in a derived
  * table on SQLite (it takes ORDER BY … LIMIT in a compound select only there) and in parentheses on
- * MySQL, told apart by a tag. Column names
- * and quoting come from the entity metadata; dates are hydrated as the entity would be.
+ * MySQL, told apart by a tag. Column names and quoting come from the entity metadata; dates are
+ * hydrated as the entity would be.
  */
 function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHistoryQuery) => Promise<SubmissionHistory> {
   const driver = dataSource.driver;
@@ -61,38 +73,42 @@ function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHist
     // MySQL takes each ordered, limited part in parentheses, and materialises no derived table for it.
     return sqlite ? `SELECT * FROM (${select}) ${quote(`part_${tag}`)}` : `(${select})`;
   };
-  const recent = `${c('createdAt')} > :since`;
+  // A rate-limit part reads one row: the limit-th newest of the window, skipped to through the
+  // (…, createdAt) index without reading the reports before it.
+  const fill = (tag: string, subject: string, start: string, limit: string) =>
+    part(tag, timesOnly, `${c(subject)} = :${subject} AND ${c('createdAt')} > :${start}`, `1 OFFSET ${limit}`);
   // The part with every column first: it decides the column types of the union.
   const parts = [
-    part('t', full, `${c('textHash')} = :textHash AND ${recent}`, '{sameTextLimit}'),
+    part('t', full, `${c('textHash')} = :textHash AND ${c('createdAt')} > :since`, '{sameTextLimit}'),
     part('c', timesOnly, `${c('reporterId')} = :reporterId AND ${c('clientRequestId')} = :clientRequestId`, '1'),
-    part('r', timesOnly, `${c('reporterId')} = :reporterId AND ${recent}`, '{timesLimit}'),
+    fill('rh', 'reporterId', 'hourStart', '{hourOffset}'),
+    fill('rd', 'reporterId', 'since', '{dayOffset}'),
   ];
-  const device = part('d', timesOnly, `${c('deviceId')} = :deviceId AND ${recent}`, '{timesLimit}');
-  const withDevice = [...parts, device].join(' UNION ALL ');
+  const device = [fill('dh', 'deviceId', 'hourStart', '{hourOffset}'), fill('dd', 'deviceId', 'since', '{dayOffset}')];
+  const withDevice = [...parts, ...device].join(' UNION ALL ');
   const withoutDevice = parts.join(' UNION ALL ');
-  const newestFirst = (a: Date, b: Date) => b.getTime() - a.getTime();
   return async (query) => {
-    // The limits are integers written into the text (LIMIT takes no placeholder on every engine).
+    // The limits are integers written into the text (LIMIT and OFFSET take no placeholder on every engine).
     const sql = (query.deviceId === null ? withoutDevice : withDevice)
       .replaceAll('{sameTextLimit}', String(Math.trunc(query.sameTextLimit)))
-      .replaceAll('{timesLimit}', String(Math.trunc(query.timesLimit)));
+      .replaceAll('{hourOffset}', String(Math.max(0, Math.trunc(query.hourLimit) - 1)))
+      .replaceAll('{dayOffset}', String(Math.max(0, Math.trunc(query.dayLimit) - 1)));
     const [text, values] = driver.escapeQueryWithParameters(sql, { ...query });
     const rows = await dataSource.query<HistoryRow[]>(text, values);
-    const history: SubmissionHistory = { repeatedReportId: null, reporterTimes: [], deviceTimes: [], sameText: [] };
+    const history: SubmissionHistory = { repeatedReportId: null, reporter: { hour: null, day: null }, device: { hour: null, day: null }, sameText: [] };
     for (const row of rows) {
       const createdAt = createdAtOf(row.createdAt) as Date;
       if (row.part === 'c') history.repeatedReportId = row.id;
-      else if (row.part === 'r') history.reporterTimes.push(createdAt);
-      else if (row.part === 'd') history.deviceTimes.push(createdAt);
+      else if (row.part === 'rh') history.reporter.hour = createdAt;
+      else if (row.part === 'rd') history.reporter.day = createdAt;
+      else if (row.part === 'dh') history.device.hour = createdAt;
+      else if (row.part === 'dd') history.device.day = createdAt;
       else if (row.reportNo !== null && row.reporterId !== null && row.lat !== null && row.lng !== null && row.coordSystem !== null) {
         history.sameText.push({ id: row.id, reportNo: row.reportNo, reporterId: row.reporterId, lat: row.lat, lng: row.lng, coordSystem: row.coordSystem, createdAt });
       }
     }
-    // UNION ALL keeps no order across its parts: each list is sorted again.
-    history.reporterTimes.sort(newestFirst);
-    history.deviceTimes.sort(newestFirst);
-    history.sameText.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
+    // UNION ALL keeps no order across its parts: the same-text list is sorted again.
+    history.sameText.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     return history;
   };
 }
@@ -106,9 +122,10 @@ export class IntakeRepository {
 
   /**
    * What a submission is checked against, in one statement (each part served by its own reports index):
-   * the report already made with this `clientRequestId`; the creation times of the newest `timesLimit`
-   * reports since `since` of the reporter and (when given) of the device; the newest `sameTextLimit`
-   * reports since `since` with the same normalised text. Lists newest first.
+   * the report already made with this `clientRequestId`; for the reporter and (when given) the device,
+   * whether the hour since `hourStart` holds `hourLimit` reports and the day since `since` `dayLimit`
+   * (WindowFill); the newest `sameTextLimit` reports since `since` with the same normalised text, newest
+   * first.
    */
   submissionHistory(query: SubmissionHistoryQuery): Promise<SubmissionHistory> {
     const statement = (this.historyStatement ??= prepareHistoryStatement(this.dataSource));

@@ -69,25 +69,22 @@ export class IntakeService {
       deviceId: dto.deviceId ?? null,
       textHash,
       since: new Date(now.getTime() - DAY_MS),
-      // reportsPerDay ≥ reportsPerHour (config), so the day's newest include the hour's newest.
-      timesLimit: this.config.intake.reportsPerDay,
+      hourStart: new Date(now.getTime() - HOUR_MS),
+      hourLimit: this.config.intake.reportsPerHour,
+      dayLimit: this.config.intake.reportsPerDay,
       sameTextLimit: SAME_TEXT_SCAN_LIMIT,
     });
   }
 
   /**
-   * Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report. The
-   * day's newest reports of each come from `history`; the hour's are the newest of those.
+   * Per resident and per device: a rolling hour and a rolling day. Over either: 429, not a report, with
+   * the time until the window frees a place (when its `limit`-th newest report leaves it, from `history`).
    */
   assertWithinRateLimits(history: SubmissionHistory, deviceId: string | undefined, now: Date): void {
-    const { reportsPerHour, reportsPerDay } = this.config.intake;
-    for (const dayTimes of deviceId ? [history.reporterTimes, history.deviceTimes] : [history.reporterTimes]) {
-      const hourStart = now.getTime() - HOUR_MS;
-      const hourTimes = dayTimes.filter((time) => time.getTime() > hourStart).slice(0, reportsPerHour);
-      for (const [windowMs, limit, times] of [[HOUR_MS, reportsPerHour, hourTimes], [DAY_MS, reportsPerDay, dayTimes]] as const) {
-        if (times.length < limit) continue;
-        // The window frees a place when the oldest of the last `limit` reports leaves it.
-        const retryAfterSeconds = Math.max(1, Math.ceil((times[limit - 1].getTime() + windowMs - now.getTime()) / 1000));
+    for (const fill of deviceId ? [history.reporter, history.device] : [history.reporter]) {
+      for (const [windowMs, filledAt] of [[HOUR_MS, fill.hour], [DAY_MS, fill.day]] as const) {
+        if (!filledAt) continue;
+        const retryAfterSeconds = Math.max(1, Math.ceil((filledAt.getTime() + windowMs - now.getTime()) / 1000));
         const wait = retryAfterSeconds >= 3600 ? `${Math.ceil(retryAfterSeconds / 3600)} 小时` : `${Math.ceil(retryAfterSeconds / 60)} 分钟`;
         throw new DomainError(ErrorCode.RATE_LIMITED, `提交太频繁了，请 ${wait}后再试`, { retryAfterSeconds });
       }

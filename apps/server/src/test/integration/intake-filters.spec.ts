@@ -1,5 +1,6 @@
 import type { ErrorBody, ModerationItem, Page, ReportDetail, WordRuleView } from '@ssp/contracts';
 import { DataSource } from 'typeorm';
+import { Report } from '../../modules/reports/entities/report.entity';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { solidImage } from '../helpers/images';
 import sharp from 'sharp';
@@ -256,6 +257,27 @@ describe('intake limits', () => {
     const sameDevice = await submitReport(t.baseUrl, dave, reportBody({ deviceId, description: '换个账号再报一个井盖' }));
     expect(sameDevice.status).toBe(429);
     expect(Number((await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM reports'))[0].n)).toBe(reports);
+  });
+
+  it('answers 429 past the daily limit, with the time until the oldest of the day’s last five leaves the day', async () => {
+    const erin = await loginAs(t.baseUrl, 'resident', { openid: 'limit-erin' });
+    const db = t.app.get(DataSource);
+    // Five reports (the daily limit), 2–6 hours old: the hour has room again, the day has none.
+    for (let i = 0; i < 5; i += 1) {
+      const sent = await submitReport(t.baseUrl, erin, reportBody({ description: `今天第${i + 1}次反映路灯坏了` }));
+      expect(sent.status).toBe(201);
+      await db.getRepository(Report).update({ id: sent.body.id }, { createdAt: new Date(Date.now() - (2 + i) * 3600_000) });
+    }
+    const limited = await request<ErrorBody>(t.baseUrl, 'POST', '/api/v1/reports', { headers: erin.headers, json: reportBody({ description: '第六次反映' }) });
+    expect(limited.status).toBe(429);
+    // The 6-hour-old report leaves the rolling day in 18 hours (the next one only in 19).
+    expect(Number(limited.body.error.details?.retryAfterSeconds)).toBeGreaterThan(17.9 * 3600);
+    expect(Number(limited.body.error.details?.retryAfterSeconds)).toBeLessThan(18.1 * 3600);
+    expect(limited.body.error.message).toContain('18 小时');
+    // One of them a day and a minute old: room again.
+    const [oldest] = await db.query('SELECT id FROM reports WHERE reporterId = ? ORDER BY createdAt ASC LIMIT 1', [erin.userId]);
+    await db.getRepository(Report).update({ id: oldest.id }, { createdAt: new Date(Date.now() - 24 * 3600_000 - 60_000) });
+    expect((await submitReport(t.baseUrl, erin, reportBody({ description: '第六次反映' }))).status).toBe(201);
   });
 
   it('holds the same text sent by several residents within an hour', async () => {
