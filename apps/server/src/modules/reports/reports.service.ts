@@ -59,9 +59,8 @@ export class ReportsService {
 
   /**
    * ARCHITECTURE.md §6: validate, filter, then (for what passed) classify, dedupe, route and open or
-   * join the ticket — the report, its ticket, the event and the photos in one transaction.
-   */
-  /**
+   * join the ticket — the report, its ticket, the event and the photos commit together or not at all
+   * (through intake's group commit, SubmissionWriter, or for a merge in a transaction of its own).
    * `attach` writes what another channel (Open311) keeps beside the report, in the report's
    * transaction, so a failure leaves neither.
    */
