@@ -85,6 +85,15 @@ function prepareNearStatement(dataSource: DataSource): NearStatement {
   };
 }
 
+/** Sorted by planar distance to `centre` (fine at street scale), nearest first. */
+function nearestFirst<T extends { lat: number; lng: number }>(rows: readonly T[], centre: { lat: number; lng: number }): T[] {
+  const lngScale2 = Math.cos(centre.lat * RADIANS_PER_DEGREE) ** 2;
+  return rows
+    .map((row) => ({ row, key: (row.lat - centre.lat) ** 2 + (row.lng - centre.lng) ** 2 * lngScale2 }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.row);
+}
+
 /** Raw statements with dates hydrated as the entity would have them. */
 function prepareTicketReads(dataSource: DataSource) {
   const driver = dataSource.driver;
@@ -142,18 +151,11 @@ export class DedupeRepository {
   async openTicketsNear(query: NearbyTicketQuery): Promise<NearbyTicket[]> {
     if (query.cells.length === 0) return [];
     const statement = (this.nearStatement ??= prepareNearStatement(this.dataSource));
-    const lngScale = Math.cos(query.centre.lat * RADIANS_PER_DEGREE);
-    const lngScale2 = lngScale * lngScale;
-    const distance2 = (row: { lat: number; lng: number }) =>
-      (row.lat - query.centre.lat) * (row.lat - query.centre.lat) + (row.lng - query.centre.lng) * (row.lng - query.centre.lng) * lngScale2;
     const cap = query.limit * UNSORTED_FACTOR;
     const unsorted = await statement.run(query, null, cap);
+    const lngScale2 = Math.cos(query.centre.lat * RADIANS_PER_DEGREE) ** 2;
     const rows = unsorted.length < cap ? unsorted : await statement.run(query, { lat: query.centre.lat, lng: query.centre.lng, lngScale2 }, query.limit);
-    return rows
-      .map((row) => ({ row, key: distance2(row) }))
-      .sort((a, b) => a.key - b.key)
-      .slice(0, query.limit)
-      .map((entry) => entry.row);
+    return nearestFirst(rows, query.centre).slice(0, query.limit);
   }
 
   /**
@@ -163,10 +165,7 @@ export class DedupeRepository {
    */
   async openTicketsByIds(ids: readonly string[], query: Pick<NearbyTicketQuery, 'centre' | 'createdSince' | 'categoryIds'>): Promise<NearbyTicket[]> {
     if (ids.length === 0) return [];
-    const rows = await this.reads().openByIds(ids, query.createdSince, query.categoryIds);
-    const lngScale2 = Math.cos(query.centre.lat * RADIANS_PER_DEGREE) ** 2;
-    const distance2 = (row: NearbyTicket) => (row.lat - query.centre.lat) ** 2 + (row.lng - query.centre.lng) ** 2 * lngScale2;
-    return rows.sort((a, b) => distance2(a) - distance2(b));
+    return nearestFirst(await this.reads().openByIds(ids, query.createdSince, query.categoryIds), query.centre);
   }
 
   /** Every open ticket opened since `since` (the candidate index's first load; served by IDX_tickets_stats' createdAt prefix). */
