@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ReportDetail, WordRuleView } from '@ssp/contracts';
 import sharp from 'sharp';
 import {
@@ -12,7 +12,7 @@ import {
   staffSignIn,
   type PhotoFile,
 } from './app-flows';
-import { launchBrowser, phoneContext, screenshot, startServer, type Position, type RunningServer } from './support';
+import { screenshot, useBrowserSession, type Position } from './support';
 
 /**
  * The intake pipeline as residents and admins meet it in the H5 app: a word the admin blocks through
@@ -47,31 +47,13 @@ function reportIdOf(page: Page): string {
 }
 
 describe('H5 app: intake outcomes — rejected by a word rule, merged as 附议, accepted from 审核队列', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(position?: Position): Promise<Page> {
-    const context = await phoneContext(browser, position);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const session = useBrowserSession();
 
   /** A resident signed in (体验登录) on the report form, located, with one photo attached. */
   async function residentOnForm(position: Position, photo: PhotoFile, categoryCode?: string): Promise<Page> {
-    const resident = await newPage(position);
+    const resident = await session.newPage(position);
     const query = categoryCode ? `?category=${categoryCode}` : '';
-    await resident.goto(pageUrl(server.baseUrl, `/packages/report/pages/new/index${query}`));
+    await resident.goto(pageUrl(session.server.baseUrl, `/packages/report/pages/new/index${query}`));
     await resident.locator('#resident-login').click();
     await resident.locator('#location-summary').waitFor(WAIT);
     await attachPhoto(resident, '#photos .photo-picker__add', photo);
@@ -80,8 +62,8 @@ describe('H5 app: intake outcomes — rejected by a word rule, merged as 附议,
   }
 
   it('rejects a report with a word the admin blocked in 敏感词管理, says why, and keeps it to fix', async () => {
-    const admin = await newPage();
-    await staffSignIn(admin, server.baseUrl, 'admin', server.demoPassword());
+    const admin = await session.newPage();
+    await staffSignIn(admin, session.server.baseUrl, 'admin', session.server.demoPassword());
     await admin.locator('#admin-nav-word-rules').click();
     await admin.locator('#word-rule-tabs').waitFor(WAIT);
     await admin.locator('#word-rule-add').click();
@@ -120,7 +102,7 @@ describe('H5 app: intake outcomes — rejected by a word rule, merged as 附议,
 
   it('merges a second resident’s report of the same problem 15 m away and says how many reported it', async () => {
     const scene = await makePhoto('overflowing-drain', '#1c2a33');
-    const first = await reportThroughApi(server.baseUrl, {
+    const first = await reportThroughApi(session.server.baseUrl, {
       description: '汉中门大街公交站旁的雨水箅子堵死了，一下雨就积水，行人只能绕着走。',
       categoryCode: 'GY-07',
       latitude: HANZHONGMEN.latitude,
@@ -146,11 +128,11 @@ describe('H5 app: intake outcomes — rejected by a word rule, merged as 附议,
   });
 
   it('holds a report with a review word, and the admin accepts it in 审核队列', async () => {
-    const admin = await newPage();
-    await staffSignIn(admin, server.baseUrl, 'admin', server.demoPassword());
+    const admin = await session.newPage();
+    await staffSignIn(admin, session.server.baseUrl, 'admin', session.server.demoPassword());
     await admin.locator('#ticket-tabs').waitFor(WAIT);
     const rule: Partial<WordRuleView> = { pattern: '私下收费', level: 'review', category: 'other' };
-    await apiPost<WordRuleView>(server.baseUrl, '/api/v1/admin/word-rules', JSON.stringify(rule), await accessToken(admin));
+    await apiPost<WordRuleView>(session.server.baseUrl, '/api/v1/admin/word-rules', JSON.stringify(rule), await accessToken(admin));
 
     const resident = await residentOnForm(FUZIMIAO, await makePhoto('blocked-lane', '#4a3b2c'), 'TF-07');
     await resident.locator('#description textarea').fill('夫子庙停车场门口有人私下收费，车辆排队把消防通道堵住了。');
@@ -169,10 +151,10 @@ describe('H5 app: intake outcomes — rejected by a word rule, merged as 附议,
     await admin.locator('#decision-submit').click();
     await card.waitFor({ state: 'detached', ...WAIT });
 
-    const report = await apiGet<ReportDetail>(server.baseUrl, `/api/v1/reports/${reportId}`, await accessToken(resident));
+    const report = await apiGet<ReportDetail>(session.server.baseUrl, `/api/v1/reports/${reportId}`, await accessToken(resident));
     expect(report.outcome).toBe('accepted');
     expect(report.ticket).not.toBeNull();
-    await resident.goto(pageUrl(server.baseUrl, `/packages/report/pages/detail/index?id=${reportId}`));
+    await resident.goto(pageUrl(session.server.baseUrl, `/packages/report/pages/detail/index?id=${reportId}`));
     await resident.locator(`#report-detail[data-status="${report.ticket?.status ?? ''}"]`).waitFor(WAIT);
     await screenshot(resident, 'intake-08-accepted-after-review');
   });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { NearbyTicketsResponse } from '@ssp/contracts';
 import { makePhoto, pageUrl, reportThroughApi, staffSignIn } from './app-flows';
 import { canvasPixels, waitForPainted } from './canvas-pixels';
-import { launchBrowser, phoneContext, screenshot, startServer, type Position, type RunningServer } from './support';
+import { screenshot, useBrowserSession, type Position } from './support';
 
 const WAIT = { timeout: 30_000 };
 /** 新街口 as a phone's GPS gives it (WGS-84). */
@@ -30,15 +30,11 @@ const SEEDS = [
 ];
 
 describe('H5 app: 附近的问题 and 数据看板 with seeded problems', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const session = useBrowserSession();
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     for (const [i, seed] of SEEDS.entries()) {
-      const created = await reportThroughApi(server.baseUrl, {
+      const created = await reportThroughApi(session.server.baseUrl, {
         description: seed.description,
         categoryCode: seed.categoryCode,
         latitude: seed.at.latitude,
@@ -48,21 +44,10 @@ describe('H5 app: 附近的问题 and 数据看板 with seeded problems', () => 
       if (created.outcome !== 'accepted') throw new Error(`seed ${i} was ${created.outcome}: ${JSON.stringify(created.reasons)}`);
     }
   });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(position?: Position): Promise<Page> {
-    const context = await phoneContext(browser, position);
-    contexts.push(context);
-    return context.newPage();
-  }
 
   it('lists the problems near the resident with masked text and draws them on the district map', async () => {
-    const page = await newPage(XINJIEKOU_GPS);
-    await page.goto(server.baseUrl);
+    const page = await session.newPage(XINJIEKOU_GPS);
+    await page.goto(session.server.baseUrl);
     await page.locator('#open-nearby').click();
     const rows = page.locator('#nearby-list .nearby-row');
     await rows.first().waitFor(WAIT);
@@ -95,8 +80,8 @@ describe('H5 app: 附近的问题 and 数据看板 with seeded problems', () => 
   });
 
   it('shows the city centre with a message when the resident refuses the location', async () => {
-    const page = await newPage();
-    await page.goto(pageUrl(server.baseUrl, '/packages/report/pages/nearby/index'));
+    const page = await session.newPage();
+    await page.goto(pageUrl(session.server.baseUrl, '/packages/report/pages/nearby/index'));
     await page.locator('#location-fallback').waitFor(WAIT);
     expect(await page.locator('#location-fallback').innerText()).toContain('市中心（新街口）');
     // 新街口 is within a kilometre of the seeded problems, so the centre view still lists them.
@@ -105,22 +90,21 @@ describe('H5 app: 附近的问题 and 数据看板 with seeded problems', () => 
   });
 
   it('says so when nothing is open nearby', async () => {
-    const page = await newPage(XINJIEKOU_GPS);
+    const page = await session.newPage(XINJIEKOU_GPS);
     await page.route('**/api/v1/tickets/nearby**', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], radius: 1000 } satisfies NearbyTicketsResponse) }),
     );
-    await page.goto(pageUrl(server.baseUrl, '/packages/report/pages/nearby/index'));
+    await page.goto(pageUrl(session.server.baseUrl, '/packages/report/pages/nearby/index'));
     await page.locator('#nearby-empty').waitFor(WAIT);
     expect(await page.locator('#nearby-empty').innerText()).toContain('暂时没有正在处理的问题');
   });
 
   async function adminOnDashboard(query = ''): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
+    const context = session.track(await session.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', acceptDownloads: true }));
     const page = await context.newPage();
-    await staffSignIn(page, server.baseUrl, 'admin', server.demoPassword());
+    await staffSignIn(page, session.server.baseUrl, 'admin', session.server.demoPassword());
     await page.locator('#admin-nav').waitFor(WAIT);
-    await page.goto(pageUrl(server.baseUrl, `/packages/admin/pages/dashboard/index${query}`));
+    await page.goto(pageUrl(session.server.baseUrl, `/packages/admin/pages/dashboard/index${query}`));
     return page;
   }
 

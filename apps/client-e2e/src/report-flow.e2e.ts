@@ -1,4 +1,3 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportDetail, TicketDetail } from '@ssp/contracts';
 import {
   DEMO_STAFF_BY_DEPARTMENT,
@@ -10,38 +9,20 @@ import {
   reportThroughApi,
   staffSignIn,
 } from './app-flows';
-import { launchBrowser, phoneContext, screenshot, startServer, type RunningServer } from './support';
+import { screenshot, useBrowserSession } from './support';
 
 /** 新街口, WGS-84 as a phone's GPS reports it. */
 const XINJIEKOU = { latitude: 32.0416, longitude: 118.7784 };
 const WAIT = { timeout: 30_000 };
 
 describe('H5 app: the whole loop, resident → admin → staff → resident', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(position?: typeof XINJIEKOU): Promise<Page> {
-    const context = await phoneContext(browser, position);
-    contexts.push(context);
-    return context.newPage();
-  }
+  const session = useBrowserSession();
 
   it('reports a loose manhole cover, gets it dispatched, signed for, resolved, rated and closed', async () => {
-    const resident = await newPage(XINJIEKOU);
+    const resident = await session.newPage(XINJIEKOU);
 
     // Resident: home → 公用设施/井盖 → 拍这类问题.
-    await resident.goto(server.baseUrl);
+    await resident.goto(session.server.baseUrl);
     await resident.locator('#start-report').waitFor(WAIT);
     await screenshot(resident, 'flow-01-home');
     await resident.locator('#category-tree .category-item', { hasText: '井盖' }).first().click();
@@ -66,13 +47,13 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     expect(['accepted', 'review']).toContain(outcome);
 
     const residentToken = await accessToken(resident);
-    const report = await apiGet<ReportDetail>(server.baseUrl, `/api/v1/reports/${reportId}`, residentToken);
+    const report = await apiGet<ReportDetail>(session.server.baseUrl, `/api/v1/reports/${reportId}`, residentToken);
     if (!report.ticket) throw new Error(`report ${report.reportNo} opened no ticket (outcome ${report.outcome})`);
     const ticketId = report.ticket.id;
 
     // Admin: dispatch it when no rule placed it.
-    const admin = await newPage();
-    await staffSignIn(admin, server.baseUrl, 'admin', server.demoPassword(), 'flow-04a-staff-login');
+    const admin = await session.newPage();
+    await staffSignIn(admin, session.server.baseUrl, 'admin', session.server.demoPassword(), 'flow-04a-staff-login');
     await admin.locator('#ticket-tabs').waitFor(WAIT);
     if (report.ticket.status === 'pending_triage') {
       await admin.locator(`.ticket-row[data-id="${ticketId}"]`).click();
@@ -90,15 +71,15 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     }
 
     const adminToken = await accessToken(admin);
-    const dispatched = await apiGet<TicketDetail>(server.baseUrl, `/api/v1/tickets/${ticketId}`, adminToken);
+    const dispatched = await apiGet<TicketDetail>(session.server.baseUrl, `/api/v1/tickets/${ticketId}`, adminToken);
     expect(dispatched.status).toBe('dispatched');
     const departmentCode = dispatched.department?.code ?? '';
     const staffName = DEMO_STAFF_BY_DEPARTMENT[departmentCode];
     if (!staffName) throw new Error(`no demo account for department ${departmentCode}`);
 
     // Staff of that department: sign for it, then resolve it with a reply and a photo.
-    const staff = await newPage();
-    await staffSignIn(staff, server.baseUrl, staffName, server.demoPassword());
+    const staff = await session.newPage();
+    await staffSignIn(staff, session.server.baseUrl, staffName, session.server.demoPassword());
     await staff.locator(`.ticket-row[data-id="${ticketId}"]`).waitFor(WAIT);
     await screenshot(staff, 'flow-05-staff-inbox');
     await staff.locator(`.ticket-row[data-id="${ticketId}"]`).click();
@@ -114,7 +95,7 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     await screenshot(staff, 'flow-07-staff-resolved');
 
     // Resident: sees 已办结, rates 5, and the work order closes.
-    await resident.goto(pageUrl(server.baseUrl, '/pages/mine/index'));
+    await resident.goto(pageUrl(session.server.baseUrl, '/pages/mine/index'));
     const row = resident.locator(`.report-row[data-id="${reportId}"]`);
     await row.waitFor(WAIT);
     expect(await row.locator('.status-chip').innerText()).toBe('已办结');
@@ -129,14 +110,14 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     expect(await resident.locator('#report-detail .status-chip').first().innerText()).toBe('已结案');
     await screenshot(resident, 'flow-10-report-closed');
 
-    await resident.goto(pageUrl(server.baseUrl, '/pages/me/index'));
+    await resident.goto(pageUrl(session.server.baseUrl, '/pages/me/index'));
     await resident.locator('#account[data-role="resident"]').waitFor(WAIT);
     await screenshot(resident, 'flow-11-me-resident');
   });
 
   it('lets the admin dispatch a report that no rule could place, picking the department from the list', async () => {
-    const resident = await newPage({ latitude: 32.0232, longitude: 118.7845 });
-    await resident.goto(pageUrl(server.baseUrl, '/packages/report/pages/new/index'));
+    const resident = await session.newPage({ latitude: 32.0232, longitude: 118.7845 });
+    await resident.goto(pageUrl(session.server.baseUrl, '/packages/report/pages/new/index'));
     await resident.locator('#resident-login').click();
     await resident.locator('#location-summary').waitFor(WAIT);
     await attachPhoto(resident, '#photos .photo-picker__add', await makePhoto('unclear', '#5a3f2b'));
@@ -144,12 +125,12 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     await resident.locator('#submit').click();
     await resident.locator('#report-result').waitFor(WAIT);
     const reportId = new URL(resident.url().replace('#', '')).searchParams.get('id') ?? '';
-    const report = await apiGet<ReportDetail>(server.baseUrl, `/api/v1/reports/${reportId}`, await accessToken(resident));
+    const report = await apiGet<ReportDetail>(session.server.baseUrl, `/api/v1/reports/${reportId}`, await accessToken(resident));
     expect(report.ticket?.status).toBe('pending_triage');
     await screenshot(resident, 'triage-01-report-result');
 
-    const admin = await newPage();
-    await staffSignIn(admin, server.baseUrl, 'admin', server.demoPassword());
+    const admin = await session.newPage();
+    await staffSignIn(admin, session.server.baseUrl, 'admin', session.server.demoPassword());
     const row = admin.locator(`.ticket-row[data-id="${report.ticket?.id}"]`);
     await row.waitFor(WAIT);
     await screenshot(admin, 'triage-02-queue');
@@ -163,12 +144,12 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     expect(await admin.locator('#ticket-summary').innerText()).toContain('市政设施综合养护管理中心');
     await screenshot(admin, 'triage-04-dispatched');
 
-    await resident.goto(pageUrl(server.baseUrl, `/packages/report/pages/detail/index?id=${reportId}`));
+    await resident.goto(pageUrl(session.server.baseUrl, `/packages/report/pages/detail/index?id=${reportId}`));
     await resident.locator('#report-detail[data-status="dispatched"]').waitFor(WAIT);
   });
 
   it('lets staff ask for more time and the admin approve it', async () => {
-    const created = await reportThroughApi(server.baseUrl, {
+    const created = await reportThroughApi(session.server.baseUrl, {
       description: '中山路与汉中路路口井盖破损，需更换整套井座。',
       categoryCode: 'GY-02',
       latitude: 32.0452,
@@ -179,8 +160,8 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     const department = created.ticket?.department?.code ?? '';
     expect(created.ticket?.status).toBe('dispatched');
 
-    const staff = await newPage();
-    await staffSignIn(staff, server.baseUrl, DEMO_STAFF_BY_DEPARTMENT[department], server.demoPassword());
+    const staff = await session.newPage();
+    await staffSignIn(staff, session.server.baseUrl, DEMO_STAFF_BY_DEPARTMENT[department], session.server.demoPassword());
     await staff.locator(`.ticket-row[data-id="${ticketId}"]`).click();
     await staff.locator('#action-accept').click();
     await staff.locator('#action-request_extension').click();
@@ -192,8 +173,8 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     await staff.getByText('（待审批）').waitFor(WAIT);
     expect(await staff.locator('#action-request_extension').count()).toBe(0);
 
-    const admin = await newPage();
-    await staffSignIn(admin, server.baseUrl, 'admin', server.demoPassword());
+    const admin = await session.newPage();
+    await staffSignIn(admin, session.server.baseUrl, 'admin', session.server.demoPassword());
     await admin.locator('#ticket-tabs [data-key="in_progress"]').click();
     await admin.locator(`.ticket-row[data-id="${ticketId}"]`).click();
     await admin.locator('#action-approve_extension').waitFor(WAIT);
@@ -204,7 +185,7 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
   });
 
   it('tells staff when a colleague acted on the ticket first, and shows the fresh state', async () => {
-    const created = await reportThroughApi(server.baseUrl, {
+    const created = await reportThroughApi(session.server.baseUrl, {
       description: '估衣廊口井盖缺失，已放了个锥桶。',
       categoryCode: 'GY-02',
       latitude: 32.0552,
@@ -213,12 +194,12 @@ describe('H5 app: the whole loop, resident → admin → staff → resident', ()
     });
     const ticketId = created.ticket?.id ?? '';
     const username = DEMO_STAFF_BY_DEPARTMENT[created.ticket?.department?.code ?? ''];
-    const first = await newPage();
-    await staffSignIn(first, server.baseUrl, username, server.demoPassword());
+    const first = await session.newPage();
+    await staffSignIn(first, session.server.baseUrl, username, session.server.demoPassword());
     await first.locator(`.ticket-row[data-id="${ticketId}"]`).click();
     await first.locator('#action-accept').waitFor(WAIT);
     const second = await first.context().newPage();
-    await second.goto(pageUrl(server.baseUrl, `/packages/staff/pages/ticket/index?id=${ticketId}`));
+    await second.goto(pageUrl(session.server.baseUrl, `/packages/staff/pages/ticket/index?id=${ticketId}`));
     await second.locator('#action-accept').waitFor(WAIT);
 
     // The colleague signs for it first: this page's copy is stale, so it says so and shows the new state.

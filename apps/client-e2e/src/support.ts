@@ -108,6 +108,55 @@ export function phoneContext(browser: Browser, position?: Position): Promise<Bro
   });
 }
 
+/** The server and browser a `describe` block shares, and the contexts its tests open. */
+export interface BrowserSession {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A page in a new phone context (phoneContext), closed with the session. */
+  newPage(position?: Position): Promise<Page>;
+  /** Closes `context` with the session. */
+  track(context: BrowserContext): BrowserContext;
+}
+
+/**
+ * Starts the server and the browser before the block's tests (register it first: later `beforeAll`s may
+ * use it) and stops both, with every context the tests opened, after them.
+ */
+export function useBrowserSession(extraEnv: Record<string, string> = {}): BrowserSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is not started yet (useBrowserSession's beforeAll)`);
+    return value;
+  };
+  beforeAll(async () => {
+    server = await startServer(extraEnv);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await server?.stop();
+  });
+  const session: BrowserSession = {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async newPage(position) {
+      return session.track(await phoneContext(session.browser, position)).newPage();
+    },
+    track(context) {
+      contexts.push(context);
+      return context;
+    },
+  };
+  return session;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Taro's page transition slides for ~300 ms; wait it out so the picture shows the settled page.
