@@ -141,7 +141,7 @@ const envSchema = z.object({
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   DB_MIGRATE_ON_START: booleanFlag.optional(),
   JWT_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),

@@ -10,7 +10,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** Connections per process when the config names none (tools that build their own). */
-const DEFAULT_POOL_SIZE = 8;
+const DEFAULT_POOL_SIZE = 20;
 
 /**
  * Connection options for either engine. Migrations are listed explicitly (no globs), so the same list
@@ -31,8 +31,7 @@ export async function buildDataSourceOptions(db: DatabaseConfig, entities: Entit
       charset: 'utf8mb4_unicode_ci',
       // trace: mysql2 captures a stack for every query to decorate errors; ours carry their own context,
       // and the capture was ~4 % of the server's CPU on the staff inbox.
-      // connectionLimit: few connections keep MariaDB's threads few; with more statements in flight than
-      // cores, the threads mostly wait on each other (DATABASE_POOL_SIZE, README).
+      // connectionLimit: DATABASE_POOL_SIZE (README).
       extra: { connectionLimit: db.poolSize ?? DEFAULT_POOL_SIZE, enableKeepAlive: true, trace: false },
     };
   }

@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(config.auth.devLogin).toBe(false);
   });
 
+  it('sizes the MySQL pool from DATABASE_POOL_SIZE (20 unless set) and refuses a pool of none', () => {
+    const url = 'mysql://u@db:3306/ssp';
+    expect(loadConfig({ DATABASE_URL: url }, CWD).database.poolSize).toBe(20);
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '8' }, CWD).database.poolSize).toBe(8);
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' }, CWD)).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('seeds the demo history with the demo accounts, on request elsewhere, never in production', () => {
     expect(loadConfig({ SEED_DEMO_ACCOUNTS: 'false' }, CWD).seed.demoHistory).toBe(false);
     expect(loadConfig({ SEED_DEMO_HISTORY: 'false' }, CWD).seed.demoHistory).toBe(false);
