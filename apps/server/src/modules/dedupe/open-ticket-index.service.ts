@@ -16,11 +16,18 @@ const DAY_MS = 86_400_000;
 const REFRESH_OVERLAP_MS = 2_000;
 /** Changed tickets read per refresh; a busier interval is read on in the next pass. */
 const REFRESH_BATCH = 5_000;
+/**
+ * The index is built again from the database this often: what the change feed cannot show (rows
+ * written with an old updatedAt — imported or seeded history — or a clock off by more than the
+ * overlap) is in it again after at most this long.
+ */
+const RELOAD_MS = 5 * 60_000;
 
 /**
  * Keeps the open tickets of the dedupe window in memory (OpenTicketIndex) for the candidate lookup of
- * every report: loaded once, then every DEDUPE_INDEX_REFRESH_SECONDS the tickets changed since
- * (IDX_tickets_changed) are read, and the tickets this process opens are added at once.
+ * every report: loaded when first needed (the first lookup or the first refresh, so after the start-up
+ * seeding), then every DEDUPE_INDEX_REFRESH_SECONDS the tickets changed since (IDX_tickets_changed) are
+ * read, and every RELOAD_MS it is built again; the tickets this process opens are added at once.
  *
  * The index only proposes: the candidates it names are read from the database by id, open, in the
  * window and of the categories, so a ticket closed or reclassified elsewhere is never merged into. What
@@ -32,8 +39,10 @@ const REFRESH_BATCH = 5_000;
 @Injectable()
 export class OpenTicketIndexService extends IntervalJob {
   protected readonly logger = new Logger(OpenTicketIndexService.name);
-  private readonly index = new OpenTicketIndex();
+  private index = new OpenTicketIndex();
   private ready = false;
+  private loading = false;
+  private loadedAt = 0;
   /** Changes from this updatedAt on are read by the next refresh. */
   private changedSince = new Date(0);
 
@@ -53,17 +62,18 @@ export class OpenTicketIndexService extends IntervalJob {
     return this.config.dedupe.indexRefreshSeconds > 0;
   }
 
-  override onApplicationBootstrap(): void {
-    super.onApplicationBootstrap();
-    if (!this.enabled) return;
-    this.serially(() => this.load()).catch((error: unknown) =>
-      this.logger.error(`loading the open tickets failed (the next refresh tries again): ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }
-
-  /** The candidate ids, nearest first; null when the index cannot answer (not loaded, or off). */
+  /** The candidate ids, nearest first; null when the index cannot answer yet (its first load starts) or is off. */
   candidates(query: IndexQuery): string[] | null {
-    return this.ready ? this.index.near(query) : null;
+    if (this.ready) return this.index.near(query);
+    if (this.enabled && !this.loading) {
+      this.loading = true;
+      this.serially(() => (this.ready ? Promise.resolve() : this.load()))
+        .catch((error: unknown) =>
+          this.logger.error(`loading the open tickets failed (the next refresh tries again): ${error instanceof Error ? error.message : String(error)}`),
+        )
+        .finally(() => (this.loading = false));
+    }
+    return null;
   }
 
   /** A ticket this process is opening: findable at once, even before the next refresh. */
@@ -81,7 +91,7 @@ export class OpenTicketIndexService extends IntervalJob {
   }
 
   protected async scheduledPass(): Promise<string | null> {
-    if (!this.ready) await this.load();
+    if (!this.ready || Date.now() - this.loadedAt >= RELOAD_MS) await this.load();
     else await this.refresh();
     return null;
   }
@@ -90,11 +100,16 @@ export class OpenTicketIndexService extends IntervalJob {
     return new Date(now.getTime() - this.config.dedupe.windowDays * DAY_MS);
   }
 
+  /** Builds the index from the database and puts it in place of the old one. */
   private async load(): Promise<void> {
     const now = new Date();
     const rows = await this.repository.openTicketsSince(this.windowStart(now));
-    for (const row of rows) this.index.upsert(row);
+    const index = new OpenTicketIndex();
+    for (const row of rows) index.upsert(row);
+    // A ticket noted while the rows were read is in the old index only: the next refresh reads it again.
+    this.index = index;
     this.changedSince = new Date(now.getTime() - REFRESH_OVERLAP_MS);
+    this.loadedAt = now.getTime();
     this.ready = true;
     this.logger.log(`${rows.length} open tickets of the last ${this.config.dedupe.windowDays} days indexed for duplicate detection`);
   }

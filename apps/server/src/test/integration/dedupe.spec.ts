@@ -214,3 +214,38 @@ describe('duplicate detection (附议)', () => {
   });
 });
 
+describe('the candidate index on a fresh start', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('loads when first asked, so tickets written before that with an old updatedAt (seeded history) are found', async () => {
+    t = await startTestApp({}, [DedupeModule]);
+    const db = t.app.get(DataSource);
+    const index = t.app.get(OpenTicketIndexService, { strict: false });
+    const spot = { lat: 32.0805, lng: 118.7662 };
+    const threeDaysAgo = new Date(Date.now() - 3 * DAY_MS);
+    // As the demo history seeder writes them: after the app started, stamped with their own past.
+    const seeded = db.getRepository(Ticket).create({
+      ticketNo: 'GDSEEDED00001',
+      status: 'dispatched',
+      description: '历史工单',
+      ...spot,
+      geohash: encodeGeohash(spot.lat, spot.lng, 9),
+      createdAt: threeDaysAgo,
+      updatedAt: threeDaysAgo,
+    });
+    await db.getRepository(Ticket).insert(seeded);
+    const query = {
+      cells: geohashesCoveringRadius(spot.lat, spot.lng, 65),
+      box: { minLat: spot.lat - 0.001, maxLat: spot.lat + 0.001, minLng: spot.lng - 0.001, maxLng: spot.lng + 0.001 },
+      centre: spot,
+      createdSince: new Date(Date.now() - 7 * DAY_MS),
+      categoryIds: null,
+      limit: 50,
+    };
+    // The first lookup goes to the database and starts the load; once loaded, the index knows the ticket.
+    expect(index.candidates(query)).toBeNull();
+    await index.refreshNow();
+    expect(index.candidates(query)).toEqual([seeded.id]);
+  });
+});
