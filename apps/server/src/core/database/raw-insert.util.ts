@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { rawExecute } from './raw-statement.util';
 
 /** Writes entity rows as one multi-row INSERT (per chunk) through the caller's manager; nothing is read back. */
 export type RawInsert<T> = (manager: EntityManager, rows: readonly T[]) => Promise<void>;
@@ -26,28 +27,22 @@ export function rawInsert<T extends ObjectLiteral>(dataSource: DataSource, entit
     if (!sqlite) return 'DEFAULT';
     return column.default !== undefined && column.default !== null ? (driver.normalizeDefault(column) ?? 'NULL') : 'NULL';
   };
-  const groups = new Map<string, (offset: number) => string>();
-  const groupOf = (shape: string): ((offset: number) => string) => {
-    let group = groups.get(shape);
-    if (!group) {
-      const parts = columns.map((column, index) => (shape[index] === '1' ? null : absent(column)));
-      group = (offset) => {
-        let parameter = offset;
-        return `(${parts.map((part) => part ?? `:p${parameter++}`).join(', ')})`;
-      };
-      groups.set(shape, group);
+  // The VALUES tuple of each shape, with a positional parameter (`?` on both engines) per given value.
+  const tuples = new Map<string, string>();
+  const tupleOf = (shape: string): string => {
+    let tuple = tuples.get(shape);
+    if (tuple === undefined) {
+      tuple = `(${columns.map((column, index) => (shape[index] === '1' ? '?' : absent(column))).join(', ')})`;
+      tuples.set(shape, tuple);
     }
-    return group;
+    return tuple;
   };
   return async (manager, rows) => {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const parameters: Record<string, unknown> = {};
-      let count = 0;
+      const bound: unknown[] = [];
       const values: string[] = [];
-      for (const row of chunk) {
+      for (const row of rows.slice(start, start + ROWS_PER_STATEMENT)) {
         let shape = '';
-        const offset = count;
         for (const column of columns) {
           const given: unknown = column.getEntityValue(row);
           if (typeof given === 'function') throw new Error(`rawInsert: ${metadata.name}.${column.propertyName} is an SQL expression`);
@@ -57,12 +52,11 @@ export function rawInsert<T extends ObjectLiteral>(dataSource: DataSource, entit
             continue;
           }
           shape += '1';
-          parameters[`p${count++}`] = value;
+          bound.push(value);
         }
-        values.push(groupOf(shape)(offset));
+        values.push(tupleOf(shape));
       }
-      const [sql, bound] = driver.escapeQueryWithParameters(head + values.join(', '), parameters);
-      await manager.query(sql, bound);
+      await rawExecute(manager, head + values.join(', '), bound);
     }
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportOutcome } from '@ssp/contracts';
 import { DataSource, LessThan } from 'typeorm';
-import { rawTable } from '../../core/database/raw-statement.util';
+import { rawQuery, rawTable } from '../../core/database/raw-statement.util';
 import { Photo } from '../photos/entities/photo.entity';
 import { Region } from '../regions/entities/region.entity';
 import { Report } from '../reports/entities/report.entity';
@@ -73,42 +73,60 @@ function prepareHistoryStatement(dataSource: DataSource): (query: SubmissionHist
     // MySQL takes each ordered, limited part in parentheses, and materialises no derived table for it.
     return sqlite ? `SELECT * FROM (${select}) ${quote(`part_${tag}`)}` : `(${select})`;
   };
-  // A rate-limit part reads one row: the limit-th newest of the window, skipped to through the
-  // (…, createdAt) index without reading the reports before it.
-  const fill = (tag: string, subject: string, start: string, limit: string) =>
-    part(tag, timesOnly, `${c(subject)} = :${subject} AND ${c('createdAt')} > :${start}`, `1 OFFSET ${limit}`);
+  // One rate-limit part per subject (reporter, device) serves both windows: the day's reports from the
+  // min(limits)-th newest to the max(limits)-th newest, their times only, skipped to through the
+  // (…, createdAt) index. Nearly always there are none (fewer reports today than the smaller limit).
+  // The hour's reports are the day's newest, so the hour is full when the hour-limit-th newest of the
+  // day is within it, and the day when it holds a day-limit-th.
+  const fill = (tag: string, subject: string) =>
+    part(tag, timesOnly, `${c(subject)} = :${subject} AND ${c('createdAt')} > :since`, '{fillCount} OFFSET {fillOffset}');
   // The part with every column first: it decides the column types of the union.
   const parts = [
     part('t', full, `${c('textHash')} = :textHash AND ${c('createdAt')} > :since`, '{sameTextLimit}'),
     part('c', timesOnly, `${c('reporterId')} = :reporterId AND ${c('clientRequestId')} = :clientRequestId`, '1'),
-    fill('rh', 'reporterId', 'hourStart', '{hourOffset}'),
-    fill('rd', 'reporterId', 'since', '{dayOffset}'),
+    fill('r', 'reporterId'),
   ];
-  const device = [fill('dh', 'deviceId', 'hourStart', '{hourOffset}'), fill('dd', 'deviceId', 'since', '{dayOffset}')];
-  const withDevice = [...parts, ...device].join(' UNION ALL ');
+  const withDevice = [...parts, fill('d', 'deviceId')].join(' UNION ALL ');
   const withoutDevice = parts.join(' UNION ALL ');
+  // The statement text depends on the limits (the configuration) and on whether a device is given.
+  const texts = new Map<string, string>();
   return async (query) => {
-    // The limits are integers written into the text (LIMIT and OFFSET take no placeholder on every engine).
-    const sql = (query.deviceId === null ? withoutDevice : withDevice)
-      .replaceAll('{sameTextLimit}', String(Math.trunc(query.sameTextLimit)))
-      .replaceAll('{hourOffset}', String(Math.max(0, Math.trunc(query.hourLimit) - 1)))
-      .replaceAll('{dayOffset}', String(Math.max(0, Math.trunc(query.dayLimit) - 1)));
+    const hourLimit = Math.max(1, Math.trunc(query.hourLimit));
+    const dayLimit = Math.max(1, Math.trunc(query.dayLimit));
+    const first = Math.min(hourLimit, dayLimit);
+    const key = `${query.deviceId === null}/${Math.trunc(query.sameTextLimit)}/${hourLimit}/${dayLimit}`;
+    let sql = texts.get(key);
+    if (sql === undefined) {
+      // The limits are integers written into the text (LIMIT and OFFSET take no placeholder on every engine).
+      sql = (query.deviceId === null ? withoutDevice : withDevice)
+        .replaceAll('{sameTextLimit}', String(Math.trunc(query.sameTextLimit)))
+        .replaceAll('{fillCount}', String(Math.max(hourLimit, dayLimit) - first + 1))
+        .replaceAll('{fillOffset}', String(first - 1));
+      texts.set(key, sql);
+    }
     const [text, values] = driver.escapeQueryWithParameters(sql, { ...query });
-    const rows = await dataSource.query<HistoryRow[]>(text, values);
+    const rows = await rawQuery<HistoryRow>(dataSource, text, values);
     const history: SubmissionHistory = { repeatedReportId: null, reporter: { hour: null, day: null }, device: { hour: null, day: null }, sameText: [] };
+    const fills: Record<'r' | 'd', Date[]> = { r: [], d: [] };
     for (const row of rows) {
       const createdAt = createdAtOf(row.createdAt) as Date;
       if (row.part === 'c') history.repeatedReportId = row.id;
-      else if (row.part === 'rh') history.reporter.hour = createdAt;
-      else if (row.part === 'rd') history.reporter.day = createdAt;
-      else if (row.part === 'dh') history.device.hour = createdAt;
-      else if (row.part === 'dd') history.device.day = createdAt;
+      else if (row.part === 'r' || row.part === 'd') fills[row.part].push(createdAt);
       else if (row.reportNo !== null && row.reporterId !== null && row.lat !== null && row.lng !== null && row.coordSystem !== null) {
         history.sameText.push({ id: row.id, reportNo: row.reportNo, reporterId: row.reporterId, lat: row.lat, lng: row.lng, coordSystem: row.coordSystem, createdAt });
       }
     }
-    // UNION ALL keeps no order across its parts: the same-text list is sorted again.
-    history.sameText.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    // UNION ALL keeps no order across its parts (nor, strictly, within one): newest first again.
+    const newestFirst = (a: Date, b: Date) => b.getTime() - a.getTime();
+    const fillOf = (times: Date[]): WindowFill => {
+      times.sort(newestFirst);
+      const nth = (limit: number) => times[limit - first] ?? null;
+      const hour = nth(hourLimit);
+      return { hour: hour && hour.getTime() > query.hourStart.getTime() ? hour : null, day: nth(dayLimit) };
+    };
+    history.reporter = fillOf(fills.r);
+    history.device = fillOf(fills.d);
+    history.sameText.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
     return history;
   };
 }

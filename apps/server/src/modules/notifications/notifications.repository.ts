@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { rawTable } from '../../core/database/raw-statement.util';
+import { rawQuery, rawTable } from '../../core/database/raw-statement.util';
 import { Department } from '../departments/entities/department.entity';
 import { Report } from '../reports/entities/report.entity';
 import { Ticket } from '../tickets/entities/ticket.entity';
@@ -34,7 +34,7 @@ export class NotificationsRepository {
       this.withWebhookStatement = `SELECT ${as('id')} FROM ${table} WHERE ${ref('id')} IN (:...ids) AND ${ref('webhookUrl')} IS NOT NULL`;
     }
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.withWebhookStatement, { ids });
-    const rows = await manager.query<Array<{ id: string }>>(sql, values);
+    const rows = await rawQuery<{ id: string }>(manager, sql, values);
     return new Set(rows.map((row) => row.id));
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newEntity } from '../../core/database/new-entity.util';
 import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import { SATISFIED_SCORE } from '@ssp/contracts';
@@ -112,6 +113,6 @@ export class ReportsRepository {
   }
 
   newReport(fields: Partial<Report>): Report {
-    return this.dataSource.getRepository(Report).create(fields);
+    return newEntity(Report, fields);
   }
 }

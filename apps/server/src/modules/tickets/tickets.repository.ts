@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { newEntity } from '../../core/database/new-entity.util';
 import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import type { TicketStatus } from '@ssp/contracts';
@@ -385,10 +386,10 @@ export class TicketsRepository {
   }
 
   newTicket(fields: Partial<Ticket>): Ticket {
-    return this.dataSource.getRepository(Ticket).create(fields);
+    return newEntity(Ticket, fields);
   }
 
   newEvent(fields: Partial<TicketEvent>): TicketEvent {
-    return this.dataSource.getRepository(TicketEvent).create(fields);
+    return newEntity(TicketEvent, fields);
   }
 }

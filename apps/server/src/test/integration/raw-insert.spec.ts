@@ -1,8 +1,10 @@
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ALL_ENTITIES } from '../../app.entities';
 import { loadConfig } from '../../core/config/app-config';
 import { buildDataSourceOptions } from '../../core/database/data-source.factory';
+import { isUniqueViolation } from '../../core/database/database-error.util';
 import { rawInsert } from '../../core/database/raw-insert.util';
+import { rawExecute, rawQuery } from '../../core/database/raw-statement.util';
 import { OutboxMessage } from '../../core/outbox/entities/outbox-message.entity';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -11,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
  * rawInsert writes what TypeORM's insert builder writes: the same row for the same entity, values the
  * caller left out taking the columns' defaults, on this engine.
  */
-describe('rawInsert: the rows the insert builder writes', () => {
+describe('rawInsert (the rows the insert builder writes), rawQuery and rawExecute', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -102,6 +104,35 @@ describe('rawInsert: the rows the insert builder writes', () => {
       }),
     ).rejects.toThrow();
     expect(await dataSource.getRepository(Ticket).countBy({ ticketNo: 'GDRAWDUP' })).toBe(0);
+  });
+
+  it('rawQuery and rawExecute run inside the caller’s transaction, and outside one on the pool', async () => {
+    const ticket = dataSource.getRepository(Ticket).create(ticketFields('GDRAWTX'));
+    const byNo = 'SELECT id AS id FROM tickets WHERE ticketNo = ?';
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await rawInsert(dataSource, Ticket)(manager, [ticket]);
+        // The transaction's own connection sees its uncommitted row; on MySQL a pool connection does not
+        // (SQLite has one connection for everything).
+        expect(await rawQuery<{ id: string }>(manager, byNo, ['GDRAWTX'])).toEqual([{ id: ticket.id }]);
+        const oneConnection = dataSource.driver.options.type === 'better-sqlite3';
+        expect(await rawQuery(dataSource, byNo, ['GDRAWTX'])).toEqual(oneConnection ? [{ id: ticket.id }] : []);
+        expect(await rawExecute(manager, 'UPDATE tickets SET priority = ? WHERE ticketNo IN (?, ?)', [3, 'GDRAWTX', 'GDRAWNONE'])).toBe(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await rawQuery(dataSource, byNo, ['GDRAWTX'])).toEqual([]);
+    expect(await rawExecute(dataSource, 'UPDATE tickets SET priority = ? WHERE ticketNo = ?', [3, 'GDRAWTX'])).toBe(0);
+  });
+
+  it('a raw statement’s error is the driver’s, recognisable as a unique violation', async () => {
+    const ticket = dataSource.getRepository(Ticket).create(ticketFields('GDRAWUNIQ'));
+    await dataSource.transaction((manager) => rawInsert(dataSource, Ticket)(manager, [ticket]));
+    const error: unknown = await dataSource
+      .transaction((manager) => rawExecute(manager, 'UPDATE tickets SET id = ? WHERE ticketNo = ?', [ticket.id, 'GDRAW00001']))
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(QueryFailedError);
+    expect(isUniqueViolation(error)).toBe(true);
   });
 
   it('refuses SQL expressions as values', async () => {
