@@ -58,6 +58,7 @@ const options = parseArgs(process.argv.slice(2), {
   profileSeconds: 8,
   quietWait: 120,
   retries: 1,
+  processes: 1,
 });
 
 /** @type {import('../lib/server.mjs').RunningServer | null} */
@@ -84,9 +85,13 @@ const serverEnv = () => ({
   SAME_TEXT_REVIEW_USERS: '1000',
   NODE_ENV: 'development',
   LOG_LEVEL: 'warn',
+  SLA_CHECK: 'off',
+  STATS_ROLLUP_SECONDS: '0',
   LOG_FORMAT: 'json',
   // A fixed secret so tokens survive the restart for the diagnosis instance.
   JWT_SECRET: 'bench-intake-secret-0123456789abcdef',
+  // Diagnosis: the launcher's event-loop and GC lines (launcher.mjs watchStalls) in the server log.
+  ...(process.env.BENCH_STALLS ? { BENCH_STALLS: process.env.BENCH_STALLS } : {}),
 });
 
 const startBenchServer = (logName, extra = {}) =>
@@ -144,8 +149,8 @@ async function main() {
     await pool.query(BENCH_TABLE_DDL);
 
     section('Server and fixtures');
-    server = await startBenchServer('server.log');
-    console.log(`server pid ${server.pid} at ${server.baseUrl} (launcher ${path.relative(process.cwd(), LAUNCHER)}, log ${server.logFile})`);
+    server = await startBenchServer('server.log', { env: { SERVER_PROCESSES: String(options.processes) } });
+    console.log(`server pid ${server.pid} at ${server.baseUrl}, SERVER_PROCESSES=${options.processes}${options.processes > 1 ? ` (node:cluster workers ${server.workers().join(', ')})` : ''} (launcher ${path.relative(process.cwd(), LAUNCHER)}, log ${server.logFile})`);
     const now = Date.now();
     let t = performance.now();
     const residents = await loginResidents(server.baseUrl, options.residents);
@@ -203,7 +208,7 @@ async function main() {
       const tally = answerTally();
       const measured = await quietly(label.slice(0, 3), async () => {
         await loadRun({ baseUrl: server.baseUrl, path: routePath, source, connections: options.connections, seconds: options.warmup, tally });
-        const cpu = cpuSplit({ 'bench (autocannon)': 'self', server: server.pid, mariadbd: mariadbPid });
+        const cpu = cpuSplit({ 'bench (autocannon)': 'self', server: { tree: server.pid }, mariadbd: mariadbPid });
         const result = await loadRun({ baseUrl: server.baseUrl, path: routePath, source, connections: options.connections, seconds: options.duration, tally });
         return { result, cpu: cpu.stop() };
       });
