@@ -39,11 +39,18 @@ const SPECIFICITY_FLOOR = 0.1;
  * the GPS fix and the ticket's age already tell, not what is wrong. The IDF is smoothed, so a term the
  * corpus never saw weighs like one seen less than once.
  */
-function termWeight(term: string): number {
-  const { documents, terms } = COMPLAINT_TERM_STATISTICS;
-  const [count, specificity] = terms[term] ?? [0, UNSEEN_SPECIFICITY];
-  const idf = Math.log((documents + 1) / (count + 1)) + 1;
+function weightOf(count: number, specificity: number): number {
+  const idf = Math.log((COMPLAINT_TERM_STATISTICS.documents + 1) / (count + 1)) + 1;
   return idf * (SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * specificity);
+}
+
+/** The weights of the corpus's terms, computed once (a fingerprint asks for ~100 of them). */
+let weights: Map<string, number> | null = null;
+const UNSEEN_WEIGHT = weightOf(0, UNSEEN_SPECIFICITY);
+
+function termWeight(term: string): number {
+  weights ??= new Map(Object.entries(COMPLAINT_TERM_STATISTICS.terms).map(([known, [count, specificity]]) => [known, weightOf(count, specificity)]));
+  return weights.get(term) ?? UNSEEN_WEIGHT;
 }
 
 /** A text reduced to what similarity compares: weighted unit and pair vectors and their norms. */

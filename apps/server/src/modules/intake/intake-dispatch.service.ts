@@ -165,7 +165,8 @@ export class IntakeDispatchService {
   /**
    * Opens the ticket (dispatched or waiting for triage) or adds the report's resident to the
    * duplicate's supporters, with the event and its outbox messages (the department's webhook). Returns
-   * the ticket's id and, for a merge, how many now follow it.
+   * the ticket's id, for a merge how many now follow it, and the ticket as this transaction leaves it
+   * (for the messages and the answer, so neither reads it again).
    * `ticketNo`: a number the caller already took for the new ticket; without it, one is taken here.
    */
   async open(
@@ -174,11 +175,12 @@ export class IntakeDispatchService {
     input: DispatchInput,
     reportNo: string,
     ticketNo?: string,
-  ): Promise<{ ticketId: string; supporters?: number; opened?: MessageTicket }> {
+  ): Promise<{ ticketId: string; supporters?: number; ticket: MessageTicket }> {
     if (decision.duplicate) {
       const target = await this.tickets.findById(decision.duplicate.ticketId, manager);
       if (!target) throw new Error(`duplicate ticket ${decision.duplicate.ticketId} vanished`);
       await this.tickets.addSupporters(manager, target.id, 1);
+      const joined: MessageTicket = { ...target, supporterCount: target.supporterCount + 1 };
       await this.tickets.insertEvent(
         manager,
         this.tickets.newEvent({
@@ -200,8 +202,9 @@ export class IntakeDispatchService {
         actorId: null,
         note: null,
         occurredAt: input.now,
+        written: joined,
       });
-      return { ticketId: target.id, supporters: target.supporterCount + 1 };
+      return { ticketId: target.id, supporters: joined.supporterCount, ticket: joined };
     }
     const toOpen = this.ticketToOpen(decision, input, ticketNo ?? (await nextDailyNumber(manager, 'GD', input.now)));
     await this.tickets.insert(manager, toOpen.ticket);
@@ -209,7 +212,7 @@ export class IntakeDispatchService {
     await this.notifications.ticketChanged(manager, toOpen.change);
     // Before the commit: should it roll back, the lookup's read by id finds no such ticket.
     this.written(toOpen);
-    return { ticketId: toOpen.ticket.id, opened: toOpen.opened };
+    return { ticketId: toOpen.ticket.id, ticket: toOpen.opened };
   }
 
   /**

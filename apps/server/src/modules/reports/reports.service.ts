@@ -114,7 +114,7 @@ export class ReportsService {
       });
 
     try {
-      let report: { row: Report; opened?: MessageTicket };
+      let report: { row: Report; ticket?: MessageTicket };
       if (decision?.duplicate || attach) {
         // A merge reads and updates the ticket it joins, another channel writes rows of its own: one
         // transaction of its own.
@@ -124,7 +124,7 @@ export class ReportsService {
           await this.reports.insert(manager, row);
           await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
           if (attach) await attach(manager, row);
-          return { row, opened: opened?.opened };
+          return { row, ticket: opened?.ticket };
         });
       } else {
         // Everything else is written with the submissions arriving meanwhile (group commit).
@@ -132,10 +132,10 @@ export class ReportsService {
         const row = reportRow(toOpen?.ticket.id ?? null, decision ? decision.reasons : verdict.reasons);
         await this.writer.write({ report: row, photoIds: dto.photoIds, toOpen });
         if (toOpen) this.dispatch.written(toOpen);
-        report = { row, opened: toOpen?.opened };
+        report = { row, ticket: toOpen?.opened };
       }
-      // A ticket this submission opened is answered from the row it wrote; a merge reads the ticket it joined.
-      return { created: true, body: report.opened ? answerOf(report.row, report.opened) : await this.answerFor(report.row) };
+      // Answered from the ticket as this submission left it (opened or joined), without reading it again.
+      return { created: true, body: report.ticket ? answerOf(report.row, report.ticket) : await this.answerFor(report.row) };
     } catch (error) {
       // A concurrent retry of the same submission won the unique key: answer with its result.
       if (!isUniqueViolation(error)) throw error;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { rawQuery } from '../../core/database/raw-statement.util';
 import { USER_ROLES } from '@ssp/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -22,7 +23,7 @@ export class UsersRepository {
     const driver = this.users.manager.connection.driver;
     const sql = (this.identitySql ??= this.identityStatement());
     const [text, values] = driver.escapeQueryWithParameters(sql, { id, active: true });
-    const rows = await this.users.query<Array<{ id: string; role: string; departmentId: string | null }>>(text, values);
+    const rows = await rawQuery<{ id: string; role: string; departmentId: string | null }>(this.users.manager.connection, text, values);
     const row = rows[0];
     const role = row ? USER_ROLES.find((candidate) => candidate === row.role) : undefined;
     return row && role ? { id: row.id, role, departmentId: row.departmentId } : null;

@@ -91,6 +91,9 @@ describe('classify, dedupe and correct (ARCHITECTURE.md §6 steps 3–5)', () =>
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ outcome: 'merged', reasons: [{ code: 'MERGED' }], ticket: { id: first.body.ticket?.id, supporterCount: 2 } });
     expect(second.body.reasons[0].message).toContain('已有 2 位市民反映');
+    // The joined ticket as the first answer showed it (category, department, deadline), one more supporter.
+    expect(first.body.ticket?.department).not.toBeNull();
+    expect(second.body.ticket).toEqual({ ...first.body.ticket, supporterCount: 2 });
     expect(await count('tickets')).toBe(tickets);
 
     const detail = await ticket(manholeStaff, first.body.ticket?.id ?? '');
