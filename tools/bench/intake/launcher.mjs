@@ -63,7 +63,7 @@ if (config.processes > 1 && cluster.isPrimary) {
 /**
  * Diagnosis (BENCH_STALLS=<ms>): every <ms>, one line on stdout with the event-loop delay (p50, p99, max)
  * and the garbage collector's pauses (count, total, longest) of that interval — what holds up every
- * request in flight at once.
+ * request in flight at once. The delays include the 5 ms sampling period: an idle loop reads ~5 ms.
  */
 function watchStalls(everyMs) {
   const { monitorEventLoopDelay, PerformanceObserver } = perfHooks;
