@@ -119,12 +119,12 @@ export class ReportsService {
         // A merge reads and updates the ticket it joins, another channel writes rows of its own: one
         // transaction of its own.
         report = await this.reports.transaction(async (manager) => {
-          const opened = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo, ticketNo) : null;
-          const row = reportRow(opened?.ticketId ?? null, decision ? mergedReasons(decision.reasons, opened?.supporters) : verdict.reasons);
+          const dispatched = decision ? await this.dispatch.open(manager, decision, dispatchInput, reportNo, ticketNo) : null;
+          const row = reportRow(dispatched?.ticketId ?? null, decision ? mergedReasons(decision.reasons, dispatched?.supporters) : verdict.reasons);
           await this.reports.insert(manager, row);
           await this.photoRows.attach(manager, dto.photoIds, user.id, { reportId: row.id });
           if (attach) await attach(manager, row);
-          return { row, ticket: opened?.ticket };
+          return { row, ticket: dispatched?.ticket };
         });
       } else {
         // Everything else is written with the submissions arriving meanwhile (group commit).
