@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config';
 import { baseLoggerOptions } from './core/logging/logger-options.util';
-import { demoAccountsBanner, ensureDemoPassword } from './seed/demo-credentials.util';
+import { demoAccountsBanner, demoCredentialsFile, ensureDemoPassword } from './seed/demo-credentials.util';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** More unexpected worker deaths than this within a minute stop the whole server (a crash loop). */
@@ -36,7 +36,8 @@ async function serve(config: AppConfig): Promise<void> {
   if (cluster.isPrimary) {
     logger.log(readyLine(config));
     if (config.embedded && config.seed.demoAccounts) {
-      process.stdout.write(demoAccountsBanner(`http://localhost:${config.port}`, ensureDemoPassword(config.dataDir)));
+      ensureDemoPassword(config.dataDir);
+      process.stdout.write(demoAccountsBanner(`http://localhost:${config.port}`, demoCredentialsFile(config.dataDir)));
     }
   }
   // Graceful stop: refuse new connections, finish in-flight requests, close the pool, exit 0. A worker

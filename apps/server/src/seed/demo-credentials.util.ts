@@ -11,7 +11,7 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
  * so no installation shares a password that is published in a repository.
  */
 export function ensureDemoPassword(dataDir: string): string {
-  const file = path.join(dataDir, FILE_NAME);
+  const file = demoCredentialsFile(dataDir);
   if (existsSync(file)) {
     const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const password = (stored as { password?: unknown }).password;
@@ -23,12 +23,18 @@ export function ensureDemoPassword(dataDir: string): string {
   return password;
 }
 
-export function demoAccountsBanner(url: string, password: string): string {
+/** Where `ensureDemoPassword` keeps the password. */
+export function demoCredentialsFile(dataDir: string): string {
+  return path.join(dataDir, FILE_NAME);
+}
+
+/** Names the file that holds the password, never the password itself: what a process prints ends up in logs. */
+export function demoAccountsBanner(url: string, credentialsFile: string): string {
   const rows = DEMO_ACCOUNTS.map((account) => `  ${account.username.padEnd(18)} ${account.role.padEnd(6)} ${account.displayName}`);
   return [
     '',
     `随手拍 demo (embedded mode) — open ${url}`,
-    `Demo staff and admin accounts, password: ${password}`,
+    `Demo staff and admin accounts; their password is in ${credentialsFile}`,
     ...rows,
     'Residents sign in with the dev login in the app. Do not expose embedded mode to the internet.',
     '',

@@ -1,6 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
+import { loggableUrl } from '../logging/log-redaction.util';
 import { toHttpError, type HttpErrorResponse } from './error-body.util';
 
 /**
@@ -36,7 +37,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const mapped = toHttpError(exception);
     if (mapped.unexpected) {
-      this.logger.error({ err: exception, url: request.url, method: request.method }, 'request failed');
+      this.logger.error({ err: exception, url: loggableUrl(request.url), method: request.method }, 'request failed');
     }
     sendHttpError(reply, request.url, mapped, this.renderers);
   }
