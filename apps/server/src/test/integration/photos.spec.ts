@@ -184,6 +184,63 @@ describe('POST /api/v1/photos with local storage', () => {
     expect([await photoCount(), storedFiles().length]).toEqual([rowsBefore, filesBefore]);
   });
 
+  describe('hostile files', () => {
+    const SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>';
+    /** A ZIP archive's local file header: what makes a JPEG + ZIP polyglot (GIFAR-style) readable as an archive. */
+    const ZIP_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
+    const stored = async () => [await photoCount(), storedFiles().length];
+
+    it.each([
+      ['an SVG with a script, sent as image/svg+xml', { field: 'file', data: SCRIPT_SVG, filename: 'photo.svg', type: 'image/svg+xml' }],
+      ['an SVG with a script, named IMG.jpg', { field: 'file', data: SCRIPT_SVG, filename: 'IMG_0002.jpg' }],
+      ['an HTML page named IMG.jpg', { field: 'file', data: '<!doctype html><script>alert(1)</script>', filename: 'IMG_0003.jpg' }],
+      ['a GIF (not a photo format the app takes)', { field: 'file', data: Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00', 'latin1'), filename: 'a.gif', type: 'image/gif' }],
+      ['a ZIP archive named IMG.jpg', { field: 'file', data: Buffer.concat([ZIP_HEADER, Buffer.alloc(64)]), filename: 'IMG_0004.jpg' }],
+    ] satisfies Array<[string, Part]>)('refuses %s with 415, storing nothing', async (_name, part) => {
+      const before = await stored();
+      const response = await upload<ErrorBody>(t.baseUrl, resident.token, [part]);
+      expect(response.status).toBe(415);
+      expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(await stored()).toEqual(before);
+    });
+
+    it('refuses a JPEG cut off in the middle of its image data with 415 "may be damaged", storing nothing', async () => {
+      const before = await stored();
+      const photo = await sceneJpeg(640, 480);
+      const response = await upload<ErrorBody>(t.baseUrl, resident.token, [photoPart(photo.subarray(0, Math.floor(photo.length * 0.6)))]);
+      expect(response.status).toBe(415);
+      expect(response.body.error.message).toBe('无法读取这张照片，文件可能已损坏');
+      expect(await stored()).toEqual(before);
+    });
+
+    it('stores a JPEG with an HTML page and a ZIP archive appended (a polyglot) as the picture alone', async () => {
+      const polyglot = Buffer.concat([await sceneJpeg(640, 480), Buffer.from('<html><script>alert(1)</script></html>'), ZIP_HEADER]);
+      const response = await upload(t.baseUrl, resident.token, [photoPart(polyglot)]);
+      expect(response.status).toBe(201);
+      for (const url of [response.body.url, response.body.thumbUrl]) {
+        const served = await fetchBytes(t.baseUrl, url);
+        expect(served.headers.get('content-type')).toBe('image/jpeg');
+        expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(served.bytes.includes(Buffer.from('<script'))).toBe(false);
+        expect(served.bytes.includes(ZIP_HEADER.subarray(0, 4))).toBe(false);
+      }
+    });
+
+    it('takes a photo carrying 1 MB of metadata segments and serves it with none of them', async () => {
+      const photo = await sceneJpeg(640, 480);
+      // Sixteen APP1 segments of 64 KB each right after the start-of-image marker, all of it junk "EXIF".
+      const segment = Buffer.concat([Buffer.from([0xff, 0xe1, 0xff, 0xff]), Buffer.from('Exif\0\0', 'latin1'), Buffer.alloc(0xffff - 8, 'HUGE-EXIF-')]);
+      const bloated = Buffer.concat([photo.subarray(0, 2), ...Array.from({ length: 16 }, () => segment), photo.subarray(2)]);
+      expect(bloated.length).toBeGreaterThan(1_000_000);
+      const response = await upload(t.baseUrl, resident.token, [photoPart(bloated)]);
+      expect(response.status).toBe(201);
+      const served = await fetchBytes(t.baseUrl, response.body.url);
+      expect(served.bytes.length).toBeLessThan(photo.length * 2);
+      expect(served.bytes.includes(Buffer.from('HUGE-EXIF-'))).toBe(false);
+      expect((await sharp(served.bytes).metadata()).exif).toBeUndefined();
+    });
+  });
+
   describe('signed links', () => {
     let view: PhotoView;
     beforeAll(async () => {
