@@ -1,4 +1,4 @@
-import type { CreateReportResponse, ErrorBody, Page, ReportDetail, ReportListItem } from '@ssp/contracts';
+import type { CreateReportResponse, ErrorBody, Page, ReportDetail, ReportListItem, TicketDetail } from '@ssp/contracts';
 import { DataSource } from 'typeorm';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { MANHOLE, SHANGHAI, XINJIEKOU, reportBody, submitReport, uploadPhoto } from '../helpers/reporting';
@@ -88,11 +88,26 @@ describe('reports', () => {
     expect(Number(ticket.lng) - wgs.lng).toBeGreaterThan(0.003);
   });
 
-  it('stores SQL and HTML in a description verbatim, as data', async () => {
-    const description = `<script>alert('x')</script>'; DROP TABLE reports; -- 井盖`;
+  it('keeps HTML, script, SQL, bidi overrides and 4-byte characters verbatim, as data, for the resident and the department', async () => {
+    const hostile = `<script>alert('x')</script><img src=x onerror="alert(1)">'; DROP TABLE reports; -- \u202e倒序文字\u202c 🚧😀𠮷`;
+    const description = `井盖松动了${hostile}`;
     const response = await submitReport(t.baseUrl, alice, reportBody({ description }));
+    expect([response.status, response.body.outcome]).toEqual([201, 'accepted']);
     const detail = await request<ReportDetail>(t.baseUrl, 'GET', `/api/v1/reports/${response.body.id}`, { headers: alice.headers });
     expect(detail.body.description).toBe(description);
+    const mine = await request<Page<ReportListItem>>(t.baseUrl, 'GET', '/api/v1/reports/mine', { headers: alice.headers });
+    expect(mine.body.items.find((item) => item.id === response.body.id)?.description).toBe(description);
+
+    // The department reads it as written, and a note written the same way comes back the same.
+    const staff = await loginAs(t.baseUrl, 'staff', { username: MANHOLE.staffUsername });
+    const ticketPath = `/api/v1/tickets/${response.body.ticket?.id ?? ''}`;
+    const ticket = await request<TicketDetail>(t.baseUrl, 'GET', ticketPath, { headers: staff.headers });
+    expect(ticket.body.description).toBe(description);
+    const note = `已签收${hostile}`;
+    const accepted = await request(t.baseUrl, 'POST', `${ticketPath}/actions`, { headers: staff.headers, json: { action: 'accept', version: ticket.body.version, note } });
+    expect(accepted.status).toBe(200);
+    const after = await request<TicketDetail>(t.baseUrl, 'GET', ticketPath, { headers: staff.headers });
+    expect(after.body.events.at(-1)?.note).toBe(note);
     expect(await count('reports')).toBeGreaterThan(0);
   });
 
