@@ -27,6 +27,7 @@ import mysql from 'mysql2/promise';
 import { fmt, parseArgs, percentile, sleep } from '../bench/lib/measure.mjs';
 import { ensureServerBuilt, freePort, startServer } from '../bench/lib/server.mjs';
 import { makeTestJpeg } from '../bench/upload/make-jpeg.mjs';
+import { integrityCounts } from '../bench/lib/integrity.mjs';
 import { startPrivateMariadb } from './private-mariadb.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
@@ -334,13 +335,7 @@ async function check(scenario, sql, outcome, fault, receiver, delivered) {
   if (mismatched.length > 0) problems.push(`${mismatched.length} reports answered with an id the database does not have for them`);
 
   // Nothing half-written.
-  const count = async (statement) => Number((/** @type {any[]} */ ((await sql.query(statement))[0]))[0].n);
-  const halves = {
-    'tickets without an event': await count('SELECT COUNT(*) AS n FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticketId = t.id)'),
-    'tickets without a report': await count('SELECT COUNT(*) AS n FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.ticketId = t.id)'),
-    'reports pointing at no ticket': await count('SELECT COUNT(*) AS n FROM reports r WHERE r.ticketId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = r.ticketId)'),
-    'events of no ticket': await count('SELECT COUNT(*) AS n FROM ticket_events e WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = e.ticketId)'),
-  };
+  const halves = await integrityCounts(sql);
   const [[totals]] = /** @type {any} */ (await sql.query('SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM reports) AS reports'));
   console.log(`database: ${totals.tickets} tickets, ${totals.reports} reports; ${Object.entries(halves).map(([what, n]) => `${what}: ${n}`).join(', ')}`);
   for (const [what, n] of Object.entries(halves)) if (n > 0) problems.push(`${n} ${what}`);

@@ -24,7 +24,7 @@ export const BIG_DEPARTMENT_CODE = 'CGJ';
 export const BIG_DEPARTMENT_USER = 'staff.cgj';
 
 /** Ticket columns in the order the generator writes them. */
-const COLUMNS = [
+export const TICKET_COLUMNS = [
   'id', 'createdAt', 'updatedAt', 'ticketNo', 'status', 'categoryId', 'regionCode', 'departmentId', 'priority',
   'description', 'lat', 'lng', 'geohash', 'acceptBy', 'resolveBy', 'overdue', 'version', 'supporterCount',
   'resolutionReply', 'resolvedAt', 'closedAt', 'pendingExtensionUntil', 'reopenCount',
@@ -83,9 +83,9 @@ export function uuidv7(ms, random) {
 }
 
 /** 'YYYY-MM-DD HH:MM:SS.mmm' in UTC (the server talks to MySQL with timezone 'Z'). */
-const dt6 = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+export const dt6 = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
 /** DATETIME without fraction, for the deadline columns. */
-const dt0 = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+export const dt0 = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 /** Index into cumulative weights by binary search. */
 function pick(cumulative, u) {
@@ -164,22 +164,23 @@ export function pointPools(districts, perDistrict, random) {
 }
 
 /**
- * Makes the row generator: `rows(from, to)` yields TSV lines of tickets from..to-1. Tickets are created
- * over the year before `now` in index order (so UUIDv7 ids and inserts are ordered), deadlines fall
- * within ±30 days of `now`.
+ * Makes the row generator: `stream(from, to)` yields TSV lines of tickets from..to-1, `ticket(i, random)`
+ * one ticket's TSV line with the facts other rows of it need (the city seed builds its reports and events
+ * from them). Tickets are created over the `spanDays` before `now` in index order (so UUIDv7 ids and
+ * inserts are ordered), deadlines fall within ±30 days of `now`.
  */
-export function ticketGenerator({ total, reference, seed, now }) {
+export function ticketGenerator({ total, reference, seed, now, spanDays = 365 }) {
   const setupRandom = prng(seed ^ 0x5eed);
   const pools = pointPools(reference.districts, 4000, setupRandom);
   const districtCodes = reference.districts.map((d) => d.code);
   // Zipf-like department sizes (exponent 0.6): the city management bureau gets the most tickets.
   const departmentCumulative = cumulativeOf(reference.departments.map((_, i) => 1 / Math.pow(i + 1, 0.6)));
   const statusCumulative = cumulativeOf(STATUS_MIX.map(([, share]) => share));
-  const start = now - 365 * DAY_MS - DAY_MS;
-  const step = (365 * DAY_MS) / total;
+  const start = now - spanDays * DAY_MS - DAY_MS;
+  const step = (spanDays * DAY_MS) / total;
 
   /** @param {number} i */
-  function line(i, random) {
+  function ticket(i, random) {
     const createdMs = Math.floor(start + i * step);
     const status = STATUS_MIX[pick(statusCumulative, random())][0];
     const triage = status === 'pending_triage';
@@ -205,8 +206,11 @@ export function ticketGenerator({ total, reference, seed, now }) {
     const ticketNo = `GD${day}${String(i % 100000).padStart(5, '0')}`;
     const description = `${PLACES[Math.floor(random() * PLACES.length)]}${1 + Math.floor(random() * 300)}号附近：${PROBLEMS[Math.floor(random() * PROBLEMS.length)]}`;
     const N = '\\N';
-    return [
-      uuidv7(createdMs, random),
+    const id = uuidv7(createdMs, random);
+    // Drawn where the row needs it, so the random sequence (and every ticket of a seed) stays as it was.
+    let supporterCount = 1;
+    const line = [
+      id,
       dt6(createdMs),
       dt6(closedMs ?? resolvedMs ?? createdMs),
       ticketNo,
@@ -223,7 +227,7 @@ export function ticketGenerator({ total, reference, seed, now }) {
       resolveMs === null ? N : dt0(resolveMs),
       open && resolveMs < now ? 1 : 0,
       1,
-      1 + (random() < 0.1 ? Math.floor(random() * 5) : 0),
+      (supporterCount = 1 + (random() < 0.1 ? Math.floor(random() * 5) : 0)),
       done ? REPLY : N,
       resolvedMs === null ? N : dt0(resolvedMs),
       closedMs === null ? N : dt0(closedMs),
@@ -239,9 +243,11 @@ export function ticketGenerator({ total, reference, seed, now }) {
       rating ?? 0,
       rating !== null && rating >= 4 ? 1 : 0,
     ].join('\t');
+    return { line, id, createdMs, status, department, regionCode, point, category, description, supporterCount, acceptedMs, resolvedMs, closedMs, rating };
   }
 
   return {
+    ticket,
     /** A Readable of TSV for tickets [from, to), made in batches of 2,000 lines. */
     stream(from, to) {
       const random = prng(seed + from);
@@ -250,7 +256,7 @@ export function ticketGenerator({ total, reference, seed, now }) {
           for (let i = from; i < to; i += 2000) {
             const end = Math.min(to, i + 2000);
             const lines = new Array(end - i);
-            for (let j = i; j < end; j++) lines[j - i] = line(j, random);
+            for (let j = i; j < end; j++) lines[j - i] = ticket(j, random).line;
             yield Buffer.from(`${lines.join('\n')}\n`, 'utf8');
           }
         })(),
@@ -261,14 +267,33 @@ export function ticketGenerator({ total, reference, seed, now }) {
 }
 
 /**
- * Loads `total` tickets in chunks of `chunkRows` through `parallel` connections with LOAD DATA LOCAL
- * INFILE, unique and foreign-key checks off for those sessions (the generator guarantees both).
- * @param {import('mysql2/promise').Pool} pool
+ * One LOAD DATA LOCAL INFILE of TSV rows (tab-separated, `\\N` for NULL) into `table`; throws unless every
+ * one of `rows` rows was loaded without a warning.
+ * @param {import('mysql2/promise').PoolConnection} connection
+ * @param {string} table @param {readonly string[]} columns
+ * @param {() => import('node:stream').Readable} streamFactory @param {number} rows
  */
-export async function loadTickets(pool, { total, chunkRows, parallel, generator, onProgress }) {
+export async function loadDataInfile(connection, table, columns, streamFactory, rows) {
   const sql =
-    `LOAD DATA LOCAL INFILE 'bench-tickets.tsv' INTO TABLE tickets CHARACTER SET utf8mb4 ` +
-    `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${COLUMNS.map((c) => `\`${c}\``).join(', ')})`;
+    `LOAD DATA LOCAL INFILE 'bench-${table}.tsv' INTO TABLE \`${table}\` CHARACTER SET utf8mb4 ` +
+    `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.map((c) => `\`${c}\``).join(', ')})`;
+  const [result] = await connection.query({ sql, infileStreamFactory: streamFactory });
+  const affected = /** @type {any} */ (result).affectedRows;
+  const warnings = /** @type {any} */ (result).warningStatus;
+  if (affected !== rows) throw new Error(`LOAD DATA into ${table} loaded ${affected} of ${rows} rows (${warnings} warnings)`);
+  if (warnings > 0) {
+    const [shown] = await connection.query('SHOW WARNINGS LIMIT 5');
+    throw new Error(`LOAD DATA into ${table} gave ${warnings} warnings, e.g. ${JSON.stringify(shown)}`);
+  }
+}
+
+/**
+ * Runs `loadChunk(connection, from, to)` over [0, total) in chunks of `chunkRows` on `parallel` pool
+ * connections, unique and foreign-key checks off for those sessions (the generators guarantee both).
+ * @param {import('mysql2/promise').Pool} pool
+ * @param {{ total: number, chunkRows: number, parallel: number, loadChunk: (connection: import('mysql2/promise').PoolConnection, from: number, to: number) => Promise<void>, onProgress?: (loaded: number, ms: number) => void }} options
+ */
+export async function loadInChunks(pool, { total, chunkRows, parallel, loadChunk, onProgress }) {
   let next = 0;
   let loaded = 0;
   const t0 = performance.now();
@@ -280,15 +305,8 @@ export async function loadTickets(pool, { total, chunkRows, parallel, generator,
         const from = next;
         const to = Math.min(total, from + chunkRows);
         next = to;
-        const [result] = await connection.query({ sql, infileStreamFactory: () => generator.stream(from, to) });
-        const affected = /** @type {any} */ (result).affectedRows;
-        const warnings = /** @type {any} */ (result).warningStatus;
-        if (affected !== to - from) throw new Error(`LOAD DATA loaded ${affected} of ${to - from} rows (${warnings} warnings)`);
-        if (warnings > 0) {
-          const [shown] = await connection.query('SHOW WARNINGS LIMIT 5');
-          throw new Error(`LOAD DATA gave ${warnings} warnings, e.g. ${JSON.stringify(shown)}`);
-        }
-        loaded += affected;
+        await loadChunk(connection, from, to);
+        loaded += to - from;
         onProgress?.(loaded, performance.now() - t0);
       }
     } finally {
@@ -298,6 +316,17 @@ export async function loadTickets(pool, { total, chunkRows, parallel, generator,
   }
   await Promise.all(Array.from({ length: parallel }, worker));
   return { loaded, elapsedMs: performance.now() - t0 };
+}
+
+/** Loads `total` tickets of `generator` in chunks (loadInChunks). @param {import('mysql2/promise').Pool} pool */
+export function loadTickets(pool, { total, chunkRows, parallel, generator, onProgress }) {
+  return loadInChunks(pool, {
+    total,
+    chunkRows,
+    parallel,
+    onProgress,
+    loadChunk: (connection, from, to) => loadDataInfile(connection, 'tickets', TICKET_COLUMNS, () => generator.stream(from, to), to - from),
+  });
 }
 
 /**

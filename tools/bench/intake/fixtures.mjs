@@ -24,7 +24,7 @@ const dt6 = (ms) => new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
 const textHashOf = (description) => createHash('sha256').update(normalizeText(description).text).digest('hex');
 
 /** A random 64-bit dHash that isInformativeHash() accepts (20–44 bits set, like a real photo's). */
-function randomPhash(random) {
+export function randomPhash(random) {
   for (;;) {
     let hex = '';
     let bits = 0;

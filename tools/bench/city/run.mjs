@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// City seed (issue 7, "Load"): builds a realistic city in a MariaDB database for the load and fault runs —
+// 1,000,000 tickets over two years with their reports (the opening one and 附议 supporters), photo
+// metadata, lifecycle events, 200,000 residents, 60 departments and 500 staff, on top of the server's own
+// reference seed (categories, districts, routing rules, SLA policies, work calendar, demo accounts).
+//
+//   node tools/bench/city/run.mjs [--database ssp_city] [--tickets 1000000] [--residents 200000] [--staff 500]
+//                                 [--departments 60] [--days 730] [--seed 42] [--chunk 20000] [--parallel 2]
+//
+// The database is dropped and built anew, and kept (it is what the load run reads). The staff accounts
+// `city.staff.000`… share one generated password, written to <data dir>/city-credentials.json.
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mysql from 'mysql2/promise';
+import { fmt, parseArgs } from '../lib/measure.mjs';
+import { REPO_ROOT, ensureServerBuilt, startServer } from '../lib/server.mjs';
+import { loadDataInfile, loadInChunks, prepareReference, prng, ticketGenerator, TICKET_COLUMNS, withIndexesDeferred } from '../inbox/seed.mjs';
+import { EVENT_COLUMNS, PHOTO_COLUMNS, REPORT_COLUMNS, USER_COLUMNS, cityChunks, userRows } from './generator.mjs';
+import { integrityProblems } from '../lib/integrity.mjs';
+
+const options = parseArgs(process.argv.slice(2), {
+  mysqlUrl: 'mysql://root@127.0.0.1:3306',
+  database: 'ssp_city',
+  dataDir: path.join(REPO_ROOT, 'data/city'),
+  tickets: 1_000_000,
+  residents: 200_000,
+  staff: 500,
+  departments: 60,
+  days: 730,
+  seed: 42,
+  chunk: 20_000,
+  parallel: 2,
+});
+if (!/^[a-z0-9_]{1,64}$/.test(options.database)) throw new Error(`unsafe database name ${options.database}`);
+const databaseUrl = `${options.mysqlUrl.replace(/\/$/, '')}/${options.database}`;
+const started = performance.now();
+const stepTimes = [];
+const step = async (label, run) => {
+  const t = performance.now();
+  const result = await run();
+  stepTimes.push([label, performance.now() - t]);
+  console.log(`${label}: ${fmt.duration(performance.now() - t)}`);
+  return result;
+};
+
+ensureServerBuilt();
+mkdirSync(options.dataDir, { recursive: true });
+const admin = await mysql.createConnection({ uri: `${options.mysqlUrl}/`, timezone: 'Z' });
+const [[server]] = /** @type {any} */ (await admin.query('SELECT VERSION() AS v, @@innodb_buffer_pool_size AS bp'));
+console.log(`MariaDB ${server.v}, buffer pool ${(server.bp / 1048576).toFixed(0)} MB; building ${options.database}`);
+await admin.query(`DROP DATABASE IF EXISTS \`${options.database}\``);
+await admin.query(`CREATE DATABASE \`${options.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+await admin.end();
+
+await step('migrations and the reference seed (by the server)', async () => {
+  const seeding = await startServer({
+    env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, SEED_ON_START: 'true', SEED_DEMO_ACCOUNTS: 'true', SEED_DEMO_HISTORY: 'false', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(24).toString('hex') },
+    logFile: path.join(options.dataDir, 'server-seed.log'),
+  });
+  await seeding.stop();
+});
+
+// The loaders' connections, plus one held by each table's deferred-index wrapper during the load.
+const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: options.parallel + 6, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+try {
+  const reference = await prepareReference(pool, options.departments, prng(options.seed));
+  console.log(`departments: ${reference.departments.length} · leaf categories: ${reference.categories.length} · districts: ${reference.districts.length}`);
+  const now = Date.now();
+  const password = randomBytes(9).toString('base64url');
+  // The server's own hashing (built CommonJS), so the accounts sign in like any other.
+  const { hashPassword } = createRequire(import.meta.url)(path.join(REPO_ROOT, 'apps/server/dist/core/auth/password.util.js'));
+  const users = userRows({ ...options, departments: reference.departments, passwordHash: await hashPassword(password), spanDays: options.days, now });
+  writeFileSync(path.join(options.dataDir, 'city-credentials.json'), JSON.stringify({ staffPassword: password, database: options.database }, null, 2), { mode: 0o600 });
+  await step(`users: ${fmt.int(options.residents)} residents and ${fmt.int(options.staff)} staff`, async () => {
+    const connection = await pool.getConnection();
+    try {
+      await loadDataInfile(connection, 'users', USER_COLUMNS, users.stream, users.count);
+    } finally {
+      connection.release();
+    }
+  });
+
+  const tickets = ticketGenerator({ total: options.tickets, reference, seed: options.seed, now, spanDays: options.days });
+  const city = cityChunks({ tickets, residentIds: users.residentIds, staffByDepartment: users.staffByDepartment, seed: options.seed });
+  const totals = { tickets: 0, reports: 0, events: 0, photos: 0 };
+  let lastPrint = 0;
+  const load = () =>
+    loadInChunks(pool, {
+      total: options.tickets,
+      chunkRows: options.chunk,
+      parallel: options.parallel,
+      loadChunk: async (connection, from, to) => {
+        const rows = city.chunk(from, to);
+        await loadDataInfile(connection, 'tickets', TICKET_COLUMNS, rows.tickets, rows.counts.tickets);
+        await loadDataInfile(connection, 'reports', REPORT_COLUMNS, rows.reports, rows.counts.reports);
+        await loadDataInfile(connection, 'ticket_events', EVENT_COLUMNS, rows.events, rows.counts.events);
+        await loadDataInfile(connection, 'photos', PHOTO_COLUMNS, rows.photos, rows.counts.photos);
+        for (const key of Object.keys(totals)) totals[key] += rows.counts[key];
+      },
+      onProgress: (loaded, ms) => {
+        if (ms - lastPrint < 10_000 && loaded < options.tickets) return;
+        lastPrint = ms;
+        console.log(`  ${fmt.int(loaded).padStart(9)} tickets  ${fmt.duration(ms).padStart(8)}  ${fmt.int((loaded / ms) * 1000)} tickets/s`);
+      },
+    });
+  // Secondary indexes are dropped for the load and built once afterwards (checked against the migrated schema).
+  const deferred = (tables, run) => (tables.length === 0 ? run() : withIndexesDeferred(pool, tables[0], () => deferred(tables.slice(1), run)));
+  await step('tickets, reports, events and photos (indexes built afterwards)', () => deferred(['tickets', 'reports', 'ticket_events', 'photos'], load));
+  console.log(`loaded: ${Object.entries(totals).map(([table, n]) => `${fmt.int(n)} ${table}`).join(', ')}`);
+  await step('ANALYZE', () => pool.query('ANALYZE TABLE tickets, reports, ticket_events, photos, users, departments, categories'));
+
+  const problems = await integrityProblems(pool);
+  const [[counts]] = /** @type {any} */ (
+    await pool.query(
+      "SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM reports) AS reports, (SELECT COUNT(*) FROM ticket_events) AS events, (SELECT COUNT(*) FROM photos) AS photos, (SELECT COUNT(*) FROM users WHERE role = 'resident') AS residents, (SELECT COUNT(*) FROM users WHERE role = 'staff') AS staff, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM default_routes) AS defaultRoutes, (SELECT COUNT(*) FROM routing_rule_revisions) AS ruleRevisions, (SELECT COUNT(*) FROM sla_policies) AS slaPolicies, (SELECT MIN(createdAt) FROM tickets) AS first, (SELECT MAX(createdAt) FROM tickets) AS last",
+    )
+  );
+  console.log(`database ${options.database}: ${Object.entries(counts).map(([k, v]) => `${k} ${v instanceof Date ? v.toISOString().slice(0, 10) : fmt.int(Number(v))}`).join(', ')}`);
+  console.log(problems.length === 0 ? 'integrity: every ticket has its events and reports, every report and event its ticket' : `integrity: ${problems.join('; ')}`);
+  console.log(`\nVERDICT city seed: ${problems.length === 0 ? 'built' : 'FAILED'} in ${fmt.duration(performance.now() - started)} (staff password in ${path.join(options.dataDir, 'city-credentials.json')})`);
+  if (problems.length > 0) process.exitCode = 1;
+} finally {
+  await pool.end();
+}
