@@ -8,6 +8,7 @@ import {
   type TicketStatus,
 } from '@ssp/contracts';
 import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
 import { STATS_DIMENSIONS, StatsDaily, type StatsDimension } from './entities/stats-daily.entity';
 import { StatsRollupState } from './entities/stats-rollup-state.entity';
 
@@ -47,16 +48,22 @@ const STATUS_COLUMNS: Record<TicketStatus, keyof StatsDaily> = {
   merged: 'merged',
 };
 
-/** Rows per INSERT: well under both engines' placeholder limits (22 columns each). */
-const INSERT_CHUNK = 400;
-
 /**
  * The rollups' SQL (`stats_daily`, `stats_rollup_state`) and the reads of `tickets` they are computed
  * from: a day's tickets through `IDX_tickets_stats` (covering), changed days through `IDX_tickets_changed`.
  */
 @Injectable()
 export class StatsRollupRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * A busy day has thousands of rollup rows (one per department, category and region key): the query
+   * builder's parameter handling grows with the square of a statement's parameters, so they go through
+   * the prepared multi-row INSERT instead.
+   */
+  private readonly insertRows: RawInsert<StatsDaily>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.insertRows = rawInsert(dataSource, StatsDaily);
+  }
 
   private get mysql(): boolean {
     return this.dataSource.options.type !== 'better-sqlite3';
@@ -115,14 +122,18 @@ export class StatsRollupRepository {
     return row?.day ?? null;
   }
 
-  /** City days of the tickets stamped (`updatedAt`) at or after `since`. */
-  async changedDays(manager: EntityManager, since: Date): Promise<string[]> {
-    const rows = await this.run<{ day: string }>(
+  /**
+   * The tickets stamped (`updatedAt`) at or after `since`: each with its city day and a key of the change
+   * (version and stamp), so a refresh can tell a change it already rebuilt from a new one.
+   */
+  async changesSince(manager: EntityManager, since: Date): Promise<TicketChangeStamp[]> {
+    const q = (name: string) => this.q(name);
+    const rows = await this.run<{ id: string; day: string; version: number | string; updatedAt: unknown }>(
       manager,
-      `SELECT DISTINCT ${this.dayExpression()} AS day FROM ${this.q('tickets')} WHERE ${this.q('updatedAt')} >= :since`,
+      `SELECT ${q('id')} AS id, ${this.dayExpression()} AS day, ${q('version')} AS version, ${q('updatedAt')} AS updatedAt FROM ${q('tickets')} WHERE ${q('updatedAt')} >= :since`,
       { since },
     );
-    return rows.map((row) => row.day).sort();
+    return rows.map((row) => ({ id: row.id, day: row.day, change: `${Number(row.version)}@${stampOf(row.updatedAt)}` }));
   }
 
   /** The figures of every ticket created in [start, end). */
@@ -168,9 +179,7 @@ export class StatsRollupRepository {
       .where('dimension IN (:...dimensions)', { dimensions: [...STATS_DIMENSIONS] })
       .andWhere('day IN (:...days)', { days })
       .execute();
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await manager.createQueryBuilder().insert().into(StatsDaily).values(rows.slice(i, i + INSERT_CHUNK).map(toEntity)).execute();
-    }
+    await this.insertRows(manager, rows.map(toEntity));
   }
 
   /**
@@ -202,6 +211,18 @@ export class StatsRollupRepository {
       histograms: histograms.map((row) => ({ key: String(row.k), acceptBuckets: row.a, resolveBuckets: row.r })),
     };
   }
+}
+
+/** A ticket seen by `changesSince`: its city day and what identifies this change of it. */
+export interface TicketChangeStamp {
+  id: string;
+  day: string;
+  change: string;
+}
+
+/** A stamp as the engine returns it (a Date from mysql2, the stored text from SQLite), compared as given. */
+function stampOf(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 function toEntity(row: RollupRow): StatsDaily {

@@ -187,6 +187,29 @@ describe('stats rollups: the same answers as the per-ticket aggregate', () => {
     await expectSameAnswers('2025-05-05', '2025-05-05');
   });
 
+  it('rebuilds a day once per change: a refresh inside the overlap margin skips a change it already rebuilt', async () => {
+    const day = '2025-05-07';
+    const [ticket] = await db.query(
+      db.options.type === 'better-sqlite3'
+        ? "SELECT id FROM tickets WHERE strftime('%Y-%m-%d', createdAt, '+8 hours') = '2025-05-07' LIMIT 1"
+        : "SELECT id FROM tickets WHERE DATE(createdAt + INTERVAL 8 HOUR) = '2025-05-07' LIMIT 1",
+    );
+    const tickets = db.getRepository(Ticket);
+    await tickets.update({ id: ticket.id }, { updatedAt: new Date() });
+    await expectSameAnswers(day, day);
+    // The change is still inside the margin, but this instance rebuilt its day after seeing it: a tampered
+    // rollup row of that day survives the next refresh.
+    const rollups = db.getRepository(StatsDaily);
+    const row = await rollups.findOneByOrFail({ dimension: 'all', day, key: '' });
+    await rollups.update({ dimension: 'all', day, key: '' }, { supporters: row.supporters + 1000 });
+    const response = await get(`?from=${day}&to=${day}&groupBy=day`);
+    expect(response.body.totals.supportersPerTicket).toBeCloseTo((row.supporters + 1000) / row.tickets, 9);
+    // Another change of the same ticket is new: the day is rebuilt from its tickets again.
+    await tickets.increment({ id: ticket.id }, 'version', 1);
+    await tickets.update({ id: ticket.id }, { updatedAt: new Date() });
+    await expectSameAnswers(day, day);
+  });
+
   it('two instances refreshing at once, during a rebuild and while tickets change, end with the right rows', async () => {
     const snapshot = async () =>
       (await db.getRepository(StatsDaily).find({ order: { dimension: 'ASC', day: 'ASC', key: 'ASC' } })).map((row) => ({ ...row }));
