@@ -235,11 +235,11 @@ export class ReportsService {
   private async listItems(reports: Report[]): Promise<ReportListItem[]> {
     const ticketIds = reports.flatMap((report) => (report.ticketId ? [report.ticketId] : []));
     const [tickets, photos, categories] = await Promise.all([
-      Promise.all(ticketIds.map((ticketId) => this.tickets.findById(ticketId))),
+      this.tickets.findByIds(ticketIds),
       this.photos.viewsForReports(reports.map((report) => report.id)),
       this.reports.categoriesByCode(reports.flatMap((report) => (report.chosenCategoryCode ? [report.chosenCategoryCode] : []))),
     ]);
-    const ticketById = new Map(tickets.flatMap((ticket) => (ticket ? [[ticket.id, ticket] as const] : [])));
+    const ticketById = new Map(tickets.map((ticket) => [ticket.id, ticket] as const));
     const categoryByCode = new Map(categories.map((category) => [category.code, category]));
     return reports.map((report) => {
       const ticket = report.ticketId ? ticketById.get(report.ticketId) : undefined;

@@ -210,6 +210,12 @@ export class TicketsRepository {
     return this.withNames(manager).where('t.id = :id', { id }).getOne();
   }
 
+  /** `findById` for several tickets in one statement (a page of reports names up to 20). */
+  findByIds(ids: readonly string[]): Promise<Ticket[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.withNames(this.dataSource.manager).where('t.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+  }
+
   /**
    * Keyset page ordered by deadline then id (NULL deadlines first on both engines), which the
    * (departmentId, status, resolveBy, id) index serves for a staff inbox. The inbox is the hottest read
