@@ -8,6 +8,9 @@ module.exports = {
   displayName: 'client',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
+  // A guard against a hang, not a speed limit: on a busy 2-core machine a test's own waitFor (up to 5 s)
+  // must be what gives up first, with its message, not jest's default 5 s for the whole test.
+  testTimeout: 30_000,
   testMatch: ['<rootDir>/{src,config}/**/*.spec.{ts,tsx}'],
   setupFiles: ['<rootDir>/test/setup-globals.ts'],
   moduleNameMapper: {
