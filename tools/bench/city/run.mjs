@@ -2,7 +2,8 @@
 // City seed (issue 7, "Load"): builds a realistic city in a MariaDB database for the load and fault runs —
 // 1,000,000 tickets over two years with their reports (the opening one and 附议 supporters), photo
 // metadata, lifecycle events, 200,000 residents, 60 departments and 500 staff, on top of the server's own
-// reference seed (categories, districts, routing rules, SLA policies, work calendar, demo accounts).
+// reference seed (categories, districts, routing rules, SLA policies, work calendar, demo accounts), with
+// its statistics rolled up by the server's own job.
 //
 //   node tools/bench/city/run.mjs [--database ssp_city] [--tickets 1000000] [--residents 200000] [--staff 500]
 //                                 [--departments 60] [--days 730] [--seed 42] [--chunk 20000] [--parallel 2]
@@ -15,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
-import { fmt, parseArgs } from '../lib/measure.mjs';
+import { fmt, parseArgs, sleep } from '../lib/measure.mjs';
 import { REPO_ROOT, ensureServerBuilt, startServer } from '../lib/server.mjs';
 import { loadDataInfile, loadInChunks, prepareReference, prng, ticketGenerator, TICKET_COLUMNS, withIndexesDeferred } from '../inbox/seed.mjs';
 import { EVENT_COLUMNS, PHOTO_COLUMNS, REPORT_COLUMNS, USER_COLUMNS, cityChunks, userRows } from './generator.mjs';
@@ -111,6 +112,25 @@ try {
   await step('tickets, reports, events and photos (indexes built afterwards)', () => deferred(['tickets', 'reports', 'ticket_events', 'photos'], load));
   console.log(`loaded: ${Object.entries(totals).map(([table, n]) => `${fmt.int(n)} ${table}`).join(', ')}`);
   await step('ANALYZE', () => pool.query('ANALYZE TABLE tickets, reports, ticket_events, photos, users, departments, categories'));
+
+  // A city two years in has its statistics rolled up: the server's rollup job backfills 31 days a step.
+  await step('statistics rollups (the server backfilling them, one step a second)', async () => {
+    const rolling = await startServer({
+      env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, STATS_ROLLUP_SECONDS: '1', SLA_CHECK: 'off', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(24).toString('hex') },
+      logFile: path.join(options.dataDir, 'server-rollups.log'),
+    });
+    try {
+      const deadline = Date.now() + 30 * 60_000;
+      for (;;) {
+        const [[state]] = /** @type {any} */ (await pool.query("SELECT watermark FROM stats_rollup_state WHERE id = 'daily'"));
+        if (state?.watermark) break;
+        if (Date.now() > deadline) throw new Error('the statistics backfill did not finish in 30 minutes');
+        await sleep(500);
+      }
+    } finally {
+      await rolling.stop();
+    }
+  });
 
   const problems = await integrityProblems(pool);
   const [[counts]] = /** @type {any} */ (

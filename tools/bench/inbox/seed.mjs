@@ -193,8 +193,9 @@ export function ticketGenerator({ total, reference, seed, now, spanDays = 365 })
     const acceptMs = resolveMs === null ? null : resolveMs - 46 * 3600_000;
     const open = status === 'dispatched' || status === 'in_progress';
     const done = status === 'resolved' || status === 'closed';
-    const resolvedMs = done ? createdMs + Math.floor(random() * 5 * DAY_MS) : null;
-    const closedMs = status === 'closed' ? resolvedMs + 3 * DAY_MS : null;
+    // Never stamped in the future: the statistics rebuild the days of changes "since the watermark" on every refresh.
+    const resolvedMs = done ? Math.min(now - 120_000, createdMs + Math.floor(random() * 5 * DAY_MS)) : null;
+    const closedMs = status === 'closed' ? Math.min(now - 60_000, resolvedMs + 3 * DAY_MS) : null;
     // Signed for (in_progress and after): minutes skewed short with a long tail, 85 % on time.
     const accepted = status === 'in_progress' || done;
     const acceptMinutes = accepted ? Math.floor(random() * random() * 720) : null;
