@@ -67,7 +67,6 @@ if (SKIPPED.length > 0) {
 const DESCRIPTIONS = ['井盖松动，车一压就响', '路灯不亮好几天了', '人行道地砖翘起来了', '垃圾桶满了没人清', '路边有一摊积水', '绿化带里的树倒了', '小区门口车辆乱停', '工地晚上施工太吵'];
 const HISTOGRAM_MS = [5, 10, 20, 50, 100, 150, 200, 500, 1000, Infinity];
 
-
 // Set by the run at the bottom of the file (after every declaration above it exists).
 let databaseUrl = '';
 /** @type {mysql.Pool} */

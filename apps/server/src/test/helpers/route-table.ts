@@ -53,3 +53,14 @@ export function routeTable(app: NestFastifyApplication): RouteEntry[] {
   }
   return routes;
 }
+
+/** A route's path with its parameters naming nothing (an unknown id, number, file or code), for probes that must change nothing. */
+export function pathNamingNothing(path: string): string {
+  return path
+    .replace(/:id\b/g, '01930000-0000-7000-8000-000000000000')
+    .replace(/:n\b/g, '999999')
+    .replace(/:format\b/g, 'json')
+    .replace(/:file\b/g, 'nothing.json')
+    .replace(/:[A-Za-z]+/g, 'NOTHING-HERE')
+    .replace(/\*$/, 'nothing');
+}

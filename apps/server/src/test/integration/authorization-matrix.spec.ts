@@ -2,7 +2,7 @@ import type { CreateReportResponse } from '@ssp/contracts';
 import { sign } from 'jsonwebtoken';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { MANHOLE, reportBody, STREETLIGHT, submitReport } from '../helpers/reporting';
-import { routeTable, type RouteEntry } from '../helpers/route-table';
+import { pathNamingNothing, routeTable, type RouteEntry } from '../helpers/route-table';
 import { request, startTestApp, type TestApp } from '../helpers/test-app';
 import { AUTHORIZATION_MATRIX, PRINCIPALS, type MatrixFixtures, type Principal } from './authorization-matrix.table';
 
@@ -71,7 +71,7 @@ describe('authorization matrix', () => {
       const key = keyOf(route);
       const row = AUTHORIZATION_MATRIX[key];
       const probe = row?.probe ?? {};
-      const path = probe.path ? probe.path(fixtures) : concrete(route.path);
+      const path = probe.path ? probe.path(fixtures) : pathNamingNothing(route.path);
       const json = probe.json?.(fixtures);
       const observed: number[] = [];
       for (const principal of PRINCIPALS) {
@@ -104,17 +104,6 @@ describe('authorization matrix', () => {
 
 function keyOf(route: Pick<RouteEntry, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
-}
-
-/** Path parameters filled with values that name nothing, so a caller who gets through finds nothing to change. */
-function concrete(path: string): string {
-  return path
-    .replace(/:id\b/g, '01930000-0000-7000-8000-000000000000')
-    .replace(/:n\b/g, '999999')
-    .replace(/:format\b/g, 'json')
-    .replace(/:file\b/g, 'nothing.json')
-    .replace(/:[A-Za-z]+/g, 'NOTHING-HERE')
-    .replace(/\*$/, 'nothing');
 }
 
 /** Resident A's token with its claims rewritten to an admin's, the signature left as it was. */

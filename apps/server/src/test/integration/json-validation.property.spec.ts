@@ -4,14 +4,13 @@ import { DataSource } from 'typeorm';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
 import { MANHOLE } from '../helpers/reporting';
-import { routeTable, type RouteEntry } from '../helpers/route-table';
+import { pathNamingNothing, routeTable, type RouteEntry } from '../helpers/route-table';
 import { request, startTestApp, type TestApp } from '../helpers/test-app';
 
 /** Routes whose body is not JSON: the photo upload (multipart) and Open311's form-encoded writes. */
 const NOT_JSON = new Set(['POST /api/v1/photos', 'POST /open311/v2/requests.:format']);
 /** Everything a JSON route may answer to a body it was not meant for; never a 5xx. */
 const ANSWERS = new Set([200, 201, 204, 400, 401, 403, 404, 409, 413, 415, 422, 429]);
-const NOTHING = '01930000-0000-7000-8000-000000000000';
 /** Refusals that are recorded on purpose: a failed sign-in counts towards its lock-out. */
 const RECORDED_REFUSALS: Record<string, string[]> = { 'POST /api/v1/auth/login': ['login_attempts'] };
 
@@ -59,7 +58,6 @@ describe('JSON endpoints under generated bodies', () => {
     await wechat.close();
   });
 
-  const concrete = (path: string) => path.replace(/:id\b/g, NOTHING).replace(/:n\b/g, '999999').replace(/:format\b/g, 'json').replace(/:[A-Za-z]+/g, 'NOTHING-HERE');
   const callerOf = (route: RouteEntry): LoggedIn | null =>
     route.isPublic ? null : callers[(['admin', 'staff', 'resident'] as const).find((role) => route.roles.includes(role)) ?? 'admin'];
 
@@ -105,7 +103,7 @@ describe('JSON endpoints under generated bodies', () => {
   it('answers every generated body with a 2xx or a 4xx in the contract shape, never a 5xx, and a refusal writes nothing', async () => {
     for (const route of routes) {
       const caller = callerOf(route);
-      const path = concrete(route.path);
+      const path = pathNamingNothing(route.path);
       const before = await rowCounts();
       let accepted = 0;
       await fc.assert(
@@ -134,7 +132,7 @@ describe('JSON endpoints under generated bodies', () => {
     const answers: string[] = [];
     for (const route of routes) {
       const headers = { ...(callerOf(route)?.headers ?? {}), 'content-type': 'application/json' };
-      const path = concrete(route.path);
+      const path = pathNamingNothing(route.path);
       const malformed = await request<{ error: { code: string } }>(t.baseUrl, route.method, path, { body: '{"description": "井盖', headers });
       const oversized = await request<{ error: { code: string } }>(t.baseUrl, route.method, path, {
         body: JSON.stringify({ description: '路'.repeat(400_000) }),
