@@ -1,4 +1,5 @@
 import { EARTH_MEAN_RADIUS_METRES } from './distance.util';
+import type { LatLngBox } from './box.util';
 import { assertValidLatLng } from './validation.util';
 
 const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
@@ -213,4 +214,44 @@ export function geohashesCoveringRadius(
     }
   }
   return [...BASE32];
+}
+
+/** Cells of one precision a box spans: rows × columns of the grid, counted without enumerating them. */
+function cellCountForBox(box: LatLngBox, precision: number): number {
+  const { latDegrees, lngDegrees } = cellSizeDegrees(precision);
+  const rows = Math.floor((box.maxLat + 90) / latDegrees) - Math.floor((box.minLat + 90) / latDegrees) + 1;
+  const columns = Math.floor((box.maxLng + 180) / lngDegrees) - Math.floor((box.minLng + 180) / lngDegrees) + 1;
+  return rows * columns;
+}
+
+/**
+ * Every cell of the finest precision (at most `maxPrecision`) whose cells, no more than `maxCells` of
+ * them, together cover `box`: for a range query over a box of any size that reads close to the box's
+ * own area. (The 3 × 3 block of geohashesCoveringRadius can cover up to nine times the circle's box:
+ * around a kilometre that means 5-character cells, 4.9 km across.) The box must not cross the
+ * antimeridian or reach beyond a pole; a box too large for `maxCells` cells of one character gets all 32.
+ */
+export function geohashesCoveringBox(box: LatLngBox, maxCells = 512, maxPrecision: number = DEFAULT_GEOHASH_PRECISION): string[] {
+  assertValidLatLng(box.minLat, box.minLng);
+  assertValidLatLng(box.maxLat, box.maxLng);
+  assertPrecision(maxPrecision);
+  if (box.minLat > box.maxLat || box.minLng > box.maxLng) throw new RangeError('Box minimum must not exceed its maximum');
+  if (!Number.isInteger(maxCells) || maxCells < 1) throw new RangeError(`maxCells must be a positive integer, got ${maxCells}`);
+  let precision = maxPrecision;
+  while (precision > 1 && cellCountForBox(box, precision) > maxCells) precision--;
+  if (cellCountForBox(box, precision) > maxCells) return [...BASE32];
+  const { latDegrees, lngDegrees } = cellSizeDegrees(precision);
+  const firstRow = Math.floor((box.minLat + 90) / latDegrees);
+  const lastRow = Math.floor((box.maxLat + 90) / latDegrees);
+  const firstColumn = Math.floor((box.minLng + 180) / lngDegrees);
+  const lastColumn = Math.floor((box.maxLng + 180) / lngDegrees);
+  const cells: string[] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    // Cell centres: exact binary fractions, never on an edge where rounding could pick a neighbour.
+    const lat = Math.min(90, -90 + (row + 0.5) * latDegrees);
+    for (let column = firstColumn; column <= lastColumn; column++) {
+      cells.push(encodeGeohash(lat, Math.min(180, -180 + (column + 0.5) * lngDegrees), precision));
+    }
+  }
+  return cells;
 }

@@ -3,9 +3,11 @@ import {
   decodeGeohash,
   encodeGeohash,
   geohashBounds,
+  geohashesCoveringBox,
   geohashesCoveringRadius,
   geohashNeighbours,
 } from '../geohash.util';
+import { boxAroundMetres } from '../box.util';
 import type { LatLng } from '../types';
 
 const XINJIEKOU: LatLng = { lat: 32.0416, lng: 118.7784 };
@@ -228,5 +230,70 @@ describe('geohashesCoveringRadius', () => {
   it('rejects an invalid centre or precision', () => {
     expect(() => geohashesCoveringRadius(118.7784, 32.0416, 100)).toThrow(RangeError);
     expect(() => geohashesCoveringRadius(0, 0, 100, 13)).toThrow(RangeError);
+  });
+});
+
+describe('geohashesCoveringBox', () => {
+  const box = boxAroundMetres(XINJIEKOU, 1_100);
+
+  it('covers every point of the box with cells of one precision, each once', () => {
+    const cells = geohashesCoveringBox(box);
+    const precision = cells[0]!.length;
+    expect(cells.every((cell) => cell.length === precision)).toBe(true);
+    expect(new Set(cells).size).toBe(cells.length);
+    const covered = new Set(cells);
+    for (let i = 0; i <= 40; i++) {
+      for (let j = 0; j <= 40; j++) {
+        const lat = box.minLat + ((box.maxLat - box.minLat) * i) / 40;
+        const lng = box.minLng + ((box.maxLng - box.minLng) * j) / 40;
+        expect(covered).toContain(encodeGeohash(lat, lng, precision));
+      }
+    }
+  });
+
+  it('has no cell outside the box', () => {
+    for (const cell of geohashesCoveringBox(box)) {
+      const bounds = geohashBounds(cell);
+      expect(bounds.maxLat).toBeGreaterThan(box.minLat);
+      expect(bounds.minLat).toBeLessThanOrEqual(box.maxLat);
+      expect(bounds.maxLng).toBeGreaterThan(box.minLng);
+      expect(bounds.minLng).toBeLessThanOrEqual(box.maxLng);
+    }
+  });
+
+  it('picks the finest precision within maxCells, so the cells hug the box', () => {
+    // A 2.2 km box in Nanjing: precision 7 cells (153 m × 130 m) number a few hundred; precision 6 needs ~15.
+    const fine = geohashesCoveringBox(box, 512);
+    expect(fine[0]).toHaveLength(7);
+    expect(fine.length).toBeLessThanOrEqual(512);
+    const coarse = geohashesCoveringBox(box, 100);
+    expect(coarse[0]).toHaveLength(6);
+    expect(coarse.length).toBeLessThanOrEqual(100);
+    // Their area is within a small factor of the box's, unlike the 3 × 3 block of 4.9 km cells.
+    const area = (cells: string[]) =>
+      cells.reduce((sum, cell) => {
+        const b = geohashBounds(cell);
+        return sum + (b.maxLat - b.minLat) * (b.maxLng - b.minLng);
+      }, 0);
+    const boxArea = (box.maxLat - box.minLat) * (box.maxLng - box.minLng);
+    expect(area(fine) / boxArea).toBeLessThan(1.3);
+    expect(area(geohashesCoveringRadius(XINJIEKOU.lat, XINJIEKOU.lng, 1_100)) / boxArea).toBeGreaterThan(20);
+  });
+
+  it('never returns cells longer than maxPrecision, and one cell for a point', () => {
+    const point = { minLat: XINJIEKOU.lat, maxLat: XINJIEKOU.lat, minLng: XINJIEKOU.lng, maxLng: XINJIEKOU.lng };
+    expect(geohashesCoveringBox(point)).toEqual([encodeGeohash(XINJIEKOU.lat, XINJIEKOU.lng)]);
+    expect(geohashesCoveringBox(point, 512, 5)).toEqual(['wtsqq']);
+  });
+
+  it('falls back to the 32 top-level cells when even they are too many', () => {
+    expect(geohashesCoveringBox({ minLat: -80, maxLat: 80, minLng: -170, maxLng: 170 }, 4)).toHaveLength(32);
+  });
+
+  it('rejects an inverted or invalid box and a bad maxCells', () => {
+    expect(() => geohashesCoveringBox({ ...box, minLat: box.maxLat + 1 })).toThrow(RangeError);
+    expect(() => geohashesCoveringBox({ ...box, maxLat: 95 })).toThrow(RangeError);
+    expect(() => geohashesCoveringBox(box, 0)).toThrow(RangeError);
+    expect(() => geohashesCoveringBox(box, 512, 13)).toThrow(RangeError);
   });
 });

@@ -54,7 +54,11 @@ export interface AppConfig {
     cleanupSeconds: number;
     unattachedHours: number;
   };
-  tickets: { reopenWindowDays: number };
+  /**
+   * nearbyCacheSeconds: how long the public 附近的问题 view keeps a tile's tickets (NearbyTileCache);
+   * a change shows there at most this much later. 0: every request reads the database.
+   */
+  tickets: { reopenWindowDays: number; nearbyCacheSeconds: number };
   /** Duplicate detection: the merge radius of a report without a category, and how old a ticket may be. */
   /**
    * indexRefreshSeconds: how often the in-memory index of open tickets (dedupe's candidate lookup) reads
@@ -165,6 +169,7 @@ const envSchema = z.object({
   PHOTO_CLEANUP_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
   PHOTO_UNATTACHED_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   REOPEN_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  NEARBY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   DEDUPE_RADIUS_METRES: z.coerce.number().int().min(5).max(1000).default(50),
   DEDUPE_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   DEDUPE_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
@@ -358,7 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       cleanupSeconds: e.PHOTO_CLEANUP_SECONDS,
       unattachedHours: e.PHOTO_UNATTACHED_HOURS,
     },
-    tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS },
+    tickets: { reopenWindowDays: e.REOPEN_WINDOW_DAYS, nearbyCacheSeconds: e.NEARBY_CACHE_SECONDS },
     dedupe: { radiusMetres: e.DEDUPE_RADIUS_METRES, windowDays: e.DEDUPE_WINDOW_DAYS, indexRefreshSeconds: e.DEDUPE_INDEX_REFRESH_SECONDS },
     intake: {
       reportsPerHour: e.REPORTS_PER_HOUR,
