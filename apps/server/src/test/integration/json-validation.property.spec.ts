@@ -118,7 +118,7 @@ describe('JSON endpoints under generated bodies', () => {
           if (!inContract) throw new Error(`${route.method} ${route.path} answered ${response.status}: ${response.text.slice(0, 300)}`);
           if (response.status < 300) accepted += 1;
         }),
-        { numRuns: 60, seed: 7, endOnFailure: true },
+        { numRuns: 30, seed: 7, endOnFailure: true },
       );
       const key = `${route.method} ${route.path}`;
       const after = await rowCounts();
