@@ -63,7 +63,7 @@ export function userRows({ residents, staff, departments, passwordHash, spanDays
  * `chunk(from, to)`: TSV stream factories of tickets [from, to) and of their reports, events and photos,
  * with the row counts. The tickets are exactly `tickets.stream(from, to)`'s (same random sequence).
  */
-export function cityChunks({ tickets, residentIds, staffByDepartment, seed }) {
+export function cityChunks({ tickets, residentIds, staffByDepartment, adminId, seed }) {
   const textHashes = new Map();
   const textHashOf = (description) => {
     let hash = textHashes.get(description);
@@ -90,7 +90,10 @@ export function cityChunks({ tickets, residentIds, staffByDepartment, seed }) {
         const event = (ms, action, fromStatus, toStatus, actorId, actorRole, note = N) =>
           events.push([uuidv7(ms, extra), dt6(ms), dt6(ms), t.id, action, fromStatus ?? N, toStatus ?? N, actorId ?? N, actorRole, note, t.department?.id ?? N, N]);
 
-        event(t.createdMs, t.department ? 'open_dispatched' : 'open_triage', null, t.department ? 'dispatched' : 'pending_triage', null, 'system');
+        // Routed by a rule at once, or triaged by an admin later (then dispatched or rejected).
+        const triaged = !t.department || (t.dispatchedMs !== null && t.dispatchedMs > t.createdMs);
+        event(t.createdMs, triaged ? 'open_triage' : 'open_dispatched', null, triaged ? 'pending_triage' : 'dispatched', null, 'system');
+        if (triaged && t.department) event(t.dispatchedMs, 'dispatch', 'pending_triage', 'dispatched', adminId, 'admin');
         let firstReporter = '';
         for (let j = 0; j < t.supporterCount; j++) {
           // The opening report, then its supporters over the following hours; numbers distinct by length.
@@ -116,7 +119,8 @@ export function cityChunks({ tickets, residentIds, staffByDepartment, seed }) {
         }
         if (t.acceptedMs !== null) event(t.acceptedMs, 'accept', 'dispatched', 'in_progress', signer, 'staff');
         if (t.resolvedMs !== null) event(t.resolvedMs, 'resolve', 'in_progress', 'resolved', signer, 'staff', REPLY);
-        if (t.closedMs !== null) {
+        if (t.status === 'rejected') event(t.closedMs, 'reject', 'pending_triage', 'rejected', adminId, 'admin', '经核实不属于城市管理问题，不予受理');
+        else if (t.closedMs !== null) {
           if (t.rating !== null) event(t.closedMs, 'confirm', 'resolved', 'closed', firstReporter, 'resident');
           else event(t.closedMs, 'auto_close', 'resolved', 'closed', null, 'system');
         }

@@ -84,8 +84,10 @@ try {
     }
   });
 
-  const tickets = ticketGenerator({ total: options.tickets, reference, seed: options.seed, now, spanDays: options.days });
-  const city = cityChunks({ tickets, residentIds: users.residentIds, staffByDepartment: users.staffByDepartment, seed: options.seed });
+  // Aged: each ticket has the status its own timeline has reached (mostly closed; open ones are recent).
+  const tickets = ticketGenerator({ total: options.tickets, reference, seed: options.seed, now, spanDays: options.days, lifecycle: 'aged' });
+  const [[adminRow]] = /** @type {any} */ (await pool.query("SELECT id FROM users WHERE role = 'admin' ORDER BY createdAt LIMIT 1"));
+  const city = cityChunks({ tickets, residentIds: users.residentIds, staffByDepartment: users.staffByDepartment, adminId: adminRow?.id ?? null, seed: options.seed });
   const totals = { tickets: 0, reports: 0, events: 0, photos: 0 };
   let lastPrint = 0;
   const load = () =>
@@ -139,6 +141,8 @@ try {
     )
   );
   console.log(`database ${options.database}: ${Object.entries(counts).map(([k, v]) => `${k} ${v instanceof Date ? v.toISOString().slice(0, 10) : fmt.int(Number(v))}`).join(', ')}`);
+  const [statusRows] = await pool.query('SELECT status, COUNT(*) AS n, SUM(overdue) AS overdue FROM tickets GROUP BY status ORDER BY COUNT(*) DESC');
+  console.log(`tickets by status: ${/** @type {any[]} */ (statusRows).map((row) => `${row.status} ${fmt.int(Number(row.n))}${Number(row.overdue) > 0 ? ` (${fmt.int(Number(row.overdue))} overdue)` : ''}`).join(', ')}`);
   console.log(problems.length === 0 ? 'integrity: every ticket has its events and reports, every report and event its ticket' : `integrity: ${problems.join('; ')}`);
   console.log(`\nVERDICT city seed: ${problems.length === 0 ? 'built' : 'FAILED'} in ${fmt.duration(performance.now() - started)} (staff password in ${path.join(options.dataDir, 'city-credentials.json')})`);
   if (problems.length > 0) process.exitCode = 1;

@@ -163,13 +163,82 @@ export function pointPools(districts, perDistrict, random) {
   return pools;
 }
 
+const HOUR_MS = 3_600_000;
+/** The aged city's deadlines: sign for within a day, 办结 within seven days of dispatch. */
+export const AGED_ACCEPT_HOURS = 24;
+export const AGED_RESOLVE_DAYS = 7;
+/** The server's default REOPEN_WINDOW_DAYS: an unrated resolved ticket closes by itself after it. */
+const AGED_REOPEN_WINDOW_DAYS = 7;
+
+/**
+ * One ticket's life in a city that works its tickets, and where it stands at `now`:
+ * - 5 % are not routed by a rule; an admin triages them within 8 hours and rejects 40 % of those;
+ * - staff sign for within 12 hours (skewed short), 5 % take up to 3 days;
+ * - 办结 2 hours to ~8 days after signing (skewed short); a long tail of 0.5 % takes 1–4 months;
+ * - 60 % of residents rate within 3 days (mostly 4–5 stars); the others' tickets close by themselves
+ *   after the reopen window.
+ * Steps after `now` have not happened: the ticket has the status of the last step before it.
+ */
+export function agedLife(createdMs, random, now) {
+  const triaged = random() < 0.05;
+  const triageEndMs = triaged ? createdMs + Math.floor(random() * 8 * HOUR_MS) : createdMs;
+  const rejected = triaged && random() < 0.4;
+  const acceptMinutes = random() < 0.05 ? 720 + Math.floor(random() * 3600) : Math.floor(random() * random() * 720);
+  const resolveHours = random() < 0.005 ? (30 + random() * 90) * 24 : 2 + random() * random() * 200;
+  const rated = random() < 0.6;
+  const ratedAfterMs = Math.floor(random() * 3 * DAY_MS);
+  const score = 5 - Math.floor(random() * random() * 5);
+  const reopened = random() < 0.05 ? 1 : 0;
+
+  const reached = (ms) => (ms !== null && ms <= now ? ms : null);
+  const dispatchedMs = rejected ? null : reached(triageEndMs);
+  const acceptedMs = dispatchedMs === null ? null : reached(dispatchedMs + acceptMinutes * 60_000);
+  const resolvedMs = acceptedMs === null ? null : reached(acceptedMs + Math.floor(resolveHours * HOUR_MS));
+  const closedMs = rejected
+    ? reached(triageEndMs)
+    : resolvedMs === null
+      ? null
+      : reached(resolvedMs + (rated ? ratedAfterMs : AGED_REOPEN_WINDOW_DAYS * DAY_MS));
+  const status = rejected
+    ? closedMs === null ? 'pending_triage' : 'rejected'
+    : closedMs !== null ? 'closed' : resolvedMs !== null ? 'resolved' : acceptedMs !== null ? 'in_progress' : dispatchedMs !== null ? 'dispatched' : 'pending_triage';
+  const acceptMs = dispatchedMs === null ? null : dispatchedMs + AGED_ACCEPT_HOURS * HOUR_MS;
+  const resolveMs = dispatchedMs === null ? null : dispatchedMs + AGED_RESOLVE_DAYS * DAY_MS;
+  const done = resolvedMs !== null;
+  return {
+    status,
+    triage: dispatchedMs === null,
+    overdue: (status === 'dispatched' && acceptMs < now) || ((status === 'dispatched' || status === 'in_progress') && resolveMs < now),
+    times: () => ({
+      dispatchedMs,
+      acceptMs,
+      resolveMs,
+      acceptedMs,
+      acceptMinutes: acceptedMs === null ? null : acceptMinutes,
+      resolvedMs,
+      closedMs,
+      updatedMs: closedMs ?? resolvedMs ?? acceptedMs ?? dispatchedMs ?? createdMs,
+      rating: status === 'closed' && rated ? score : null,
+      reopened: done ? reopened : 0,
+    }),
+  };
+}
+
 /**
  * Makes the row generator: `stream(from, to)` yields TSV lines of tickets from..to-1, `ticket(i, random)`
  * one ticket's TSV line with the facts other rows of it need (the city seed builds its reports and events
  * from them). Tickets are created over the `spanDays` before `now` in index order (so UUIDv7 ids and
- * inserts are ordered), deadlines fall within ±30 days of `now`.
+ * inserts are ordered).
+ *
+ * `lifecycle`:
+ * - `'mixed'` (the inbox and dedupe benches): each ticket's status is drawn from STATUS_MIX whatever its
+ *   age, deadlines fall within ±30 days of `now`. Many open tickets of every age: a heavy inbox.
+ * - `'aged'` (the city): each ticket lives through its own timeline (agedLife) and has the status that
+ *   timeline has reached at `now`. Old tickets are closed or rejected, open ones are recent, and only a
+ *   long tail is overdue, as in a city that works its tickets.
  */
-export function ticketGenerator({ total, reference, seed, now, spanDays = 365 }) {
+export function ticketGenerator({ total, reference, seed, now, spanDays = 365, lifecycle = 'mixed' }) {
+  if (lifecycle !== 'mixed' && lifecycle !== 'aged') throw new Error(`unknown lifecycle ${lifecycle}`);
   const setupRandom = prng(seed ^ 0x5eed);
   const pools = pointPools(reference.districts, 4000, setupRandom);
   const districtCodes = reference.districts.map((d) => d.code);
@@ -179,19 +248,13 @@ export function ticketGenerator({ total, reference, seed, now, spanDays = 365 })
   const start = now - spanDays * DAY_MS - DAY_MS;
   const step = (spanDays * DAY_MS) / total;
 
-  /** @param {number} i */
-  function ticket(i, random) {
-    const createdMs = Math.floor(start + i * step);
-    const status = STATUS_MIX[pick(statusCumulative, random())][0];
+  /**
+   * The mixed lifecycle's times (its random draws in their original order, so every seed's tickets stay
+   * as they were): a drawn status, deadlines around `now`, on-time flags drawn later in the row.
+   */
+  function mixedLife(createdMs, status, random) {
     const triage = status === 'pending_triage';
-    const department = triage ? null : reference.departments[pick(departmentCumulative, random())];
-    const regionCode = department?.regionCode ?? districtCodes[Math.floor(random() * districtCodes.length)];
-    const pool = pools.get(regionCode) ?? pools.get(districtCodes[0]);
-    const point = pool[Math.floor(random() * pool.length)];
-    const category = reference.categories[Math.floor(random() * reference.categories.length)];
     const resolveMs = triage ? null : Math.floor(now + (random() * 2 - 1) * 30 * DAY_MS);
-    const acceptMs = resolveMs === null ? null : resolveMs - 46 * 3600_000;
-    const open = status === 'dispatched' || status === 'in_progress';
     const done = status === 'resolved' || status === 'closed';
     // Never stamped in the future: the statistics rebuild the days of changes "since the watermark" on every refresh.
     const resolvedMs = done ? Math.min(now - 120_000, createdMs + Math.floor(random() * 5 * DAY_MS)) : null;
@@ -199,9 +262,44 @@ export function ticketGenerator({ total, reference, seed, now, spanDays = 365 })
     // Signed for (in_progress and after): minutes skewed short with a long tail, 85 % on time.
     const accepted = status === 'in_progress' || done;
     const acceptMinutes = accepted ? Math.floor(random() * random() * 720) : null;
-    const acceptedMs = acceptMinutes === null ? null : createdMs + acceptMinutes * 60_000;
     const rating = status === 'closed' && random() < 0.6 ? 1 + Math.floor(random() * 5) : null;
-    const reopened = done && random() < 0.05 ? 1 : 0;
+    return {
+      dispatchedMs: null,
+      acceptMs: resolveMs === null ? null : resolveMs - 46 * 3600_000,
+      resolveMs,
+      acceptedMs: acceptMinutes === null ? null : createdMs + acceptMinutes * 60_000,
+      acceptMinutes,
+      resolvedMs,
+      closedMs,
+      updatedMs: closedMs ?? resolvedMs ?? createdMs,
+      rating,
+      reopened: done && random() < 0.05 ? 1 : 0,
+    };
+  }
+
+  /** A ticket's status, whether it has no department (triage, rejected), and its times (mixed or aged). */
+  function lifeOf(createdMs, random) {
+    if (lifecycle === 'aged') return agedLife(createdMs, random, now);
+    const status = STATUS_MIX[pick(statusCumulative, random())][0];
+    return { status, triage: status === 'pending_triage', times: (r) => mixedLife(createdMs, status, r) };
+  }
+
+  /** @param {number} i */
+  function ticket(i, random) {
+    const createdMs = Math.floor(start + i * step);
+    const life = lifeOf(createdMs, random);
+    const { status, triage } = life;
+    const department = triage ? null : reference.departments[pick(departmentCumulative, random())];
+    const regionCode = department?.regionCode ?? districtCodes[Math.floor(random() * districtCodes.length)];
+    const pool = pools.get(regionCode) ?? pools.get(districtCodes[0]);
+    const point = pool[Math.floor(random() * pool.length)];
+    const category = reference.categories[Math.floor(random() * reference.categories.length)];
+    const { dispatchedMs, acceptMs, resolveMs, acceptedMs, acceptMinutes, resolvedMs, closedMs, updatedMs, rating, reopened } = life.times(random);
+    const open = status === 'dispatched' || status === 'in_progress';
+    const done = status === 'resolved' || status === 'closed';
+    // The aged timeline knows whether each step was in time; the mixed one draws it (85 % and 75 %).
+    const onTime = (drawn, share, ms, deadlineMs) => (lifecycle === 'aged' ? (ms <= deadlineMs ? 1 : 0) : drawn < share ? 1 : 0);
+    const overdue = lifecycle === 'aged' ? life.overdue : open && resolveMs < now;
     const day = new Date(createdMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
     // i mod 100000 is unique within a day (a day holds far fewer tickets), so ticketNo is unique.
     const ticketNo = `GD${day}${String(i % 100000).padStart(5, '0')}`;
@@ -213,7 +311,7 @@ export function ticketGenerator({ total, reference, seed, now, spanDays = 365 })
     const line = [
       id,
       dt6(createdMs),
-      dt6(closedMs ?? resolvedMs ?? createdMs),
+      dt6(updatedMs),
       ticketNo,
       status,
       category.id,
@@ -226,7 +324,7 @@ export function ticketGenerator({ total, reference, seed, now, spanDays = 365 })
       point.geohash,
       acceptMs === null ? N : dt0(acceptMs),
       resolveMs === null ? N : dt0(resolveMs),
-      open && resolveMs < now ? 1 : 0,
+      overdue ? 1 : 0,
       1,
       (supporterCount = 1 + (random() < 0.1 ? Math.floor(random() * 5) : 0)),
       done ? REPLY : N,
@@ -234,17 +332,17 @@ export function ticketGenerator({ total, reference, seed, now, spanDays = 365 })
       closedMs === null ? N : dt0(closedMs),
       N,
       reopened,
-      N,
+      dispatchedMs === null ? N : dt0(dispatchedMs),
       acceptedMs === null ? N : dt0(acceptedMs),
       acceptMinutes ?? N,
-      acceptMinutes === null ? N : random() < 0.85 ? 1 : 0,
-      resolvedMs === null ? N : Math.floor((resolvedMs - createdMs) / 60_000),
-      resolvedMs === null ? N : random() < 0.75 ? 1 : 0,
+      acceptMinutes === null ? N : onTime(random(), 0.85, acceptedMs, acceptMs),
+      resolvedMs === null ? N : Math.floor((resolvedMs - (dispatchedMs ?? createdMs)) / 60_000),
+      resolvedMs === null ? N : onTime(random(), 0.75, resolvedMs, resolveMs),
       rating === null ? 0 : 1,
       rating ?? 0,
       rating !== null && rating >= 4 ? 1 : 0,
     ].join('\t');
-    return { line, id, createdMs, status, department, regionCode, point, category, description, supporterCount, acceptedMs, resolvedMs, closedMs, rating };
+    return { line, id, createdMs, status, department, regionCode, point, category, description, supporterCount, dispatchedMs, acceptedMs, resolvedMs, closedMs, rating };
   }
 
   return {

@@ -35,6 +35,7 @@ const options = parseArgs(process.argv.slice(2), {
   seed: 7,
   skip: '',
   profileDir: '',
+  serial: 0,
 });
 const TARGET_READ_P99 = 100;
 const TARGET_SUBMIT_P99 = 150;
@@ -65,6 +66,13 @@ if (SKIPPED.length > 0) {
   MIX.splice(0, MIX.length, ...kept.map((entry) => ({ ...entry, share: entry.share / total })));
 }
 const DESCRIPTIONS = ['井盖松动，车一压就响', '路灯不亮好几天了', '人行道地砖翘起来了', '垃圾桶满了没人清', '路边有一摊积水', '绿化带里的树倒了', '小区门口车辆乱停', '工地晚上施工太吵'];
+// A submit's text: street, number, spot, problem and remark drawn apart (millions of combinations), as
+// residents write them. The same text from three residents within an hour is held for review
+// (SAME_TEXT_REVIEW_USERS): a few fixed phrases would have sent nearly every submit there.
+const STREETS = ['中山路', '汉中路', '龙蟠中路', '江东中路', '中央路', '太平南路', '应天大街', '集庆门大街', '北京东路', '草场门大街', '虎踞路', '卡子门大街', '珠江路', '广州路', '湖南路', '建宁路', '长虹路', '中华路', '升州路', '水西门大街'];
+const SPOTS = ['门口', '对面', '东侧', '西侧', '南侧', '北侧', '附近', '路口', '公交站旁', '小区门口'];
+const REMARKS = ['已经好几天了', '晚上特别危险', '请尽快处理', '影响行人通行', '老人小孩经过很危险', '希望有关部门管一管', '下雨天更严重', '上班路上每天都看到', '周围居民意见很大', '之前反映过还没解决'];
+const submitText = () => `${pickOf(STREETS)}${1 + Math.floor(random() * 999)}号${pickOf(SPOTS)}${pickOf(DESCRIPTIONS)}，${pickOf(REMARKS)}`;
 const HISTOGRAM_MS = [5, 10, 20, 50, 100, 150, 200, 500, 1000, Infinity];
 
 // Set by the run at the bottom of the file (after every declaration above it exists).
@@ -105,6 +113,31 @@ async function soak() {
   if (run.errors > 0 && run.errors === run.sent) failed = true;
 }
 
+/**
+ * --serial N (diagnosis): first what the server and MariaDB use with no traffic (the periodic jobs), then
+ * each endpoint N times, one request at a time: its latency alone, without queueing behind the others.
+ */
+async function serial(times) {
+  const idle = cpuSplit({ server: { tree: server.pid }, mariadbd: mariadb });
+  await sleep(10_000);
+  console.log(`\nidle 10 s (the periodic jobs only): ${describeCpu(idle.stop())}`);
+  const rows = [];
+  for (const entry of MIX) {
+    const latencies = [];
+    const statuses = new Map();
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      const status = await send(entry.name);
+      latencies.push(performance.now() - t0);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    latencies.sort((a, b) => a - b);
+    rows.push([entry.name, fmt.n(percentile(latencies, 50), 1), fmt.n(percentile(latencies, 90), 1), fmt.n(latencies.at(-1), 1), [...statuses].map(([status, n]) => `${status}×${n}`).join(' ')]);
+  }
+  console.log(`\none request at a time, ${times} of each:`);
+  printTable(['endpoint', 'p50 ms', 'p90 ms', 'max ms', 'statuses'], rows);
+}
+
 async function findKnee(rates) {
   console.log(`\nwarm-up: ${options.warmup} s at ${rates[0]} req/s`);
   await runAt(rates[0], options.warmup * 1000);
@@ -130,6 +163,7 @@ async function findKnee(rates) {
 /** Sends requests of the mix at `rate` per second for `durationMs`; `timeline` also samples RSS each second. */
 async function runAt(rate, durationMs, timeline = false) {
   const samples = new Map(MIX.map((entry) => [entry.name, { latencies: [], errors: 0, statuses: new Map() }]));
+  actors.signFor = { sent: 0, noneLeft: 0, opened: 0 };
   const seconds = [];
   let inFlight = 0;
   let sent = 0;
@@ -215,20 +249,35 @@ async function send(name) {
       return get('/api/v1/categories', {});
     case 'GET /categories/suggest':
       return get(`/api/v1/categories/suggest?text=${encodeURIComponent(pickOf(DESCRIPTIONS))}`, bearer(resident));
-    case 'POST /reports':
-      return post('/api/v1/reports', bearer(resident), {
-        clientRequestId: `soak-${resident.id.slice(-12)}-${Date.now()}-${Math.floor(random() * 1e9)}`,
-        description: `${pickOf(DESCRIPTIONS)}，在${Math.floor(random() * 300)}号附近`,
-        location: { ...place, coordSystem: 'gcj02' },
-        photoIds: [],
-      });
+    case 'POST /reports': {
+      // Submitters take turns over every resident of the city: nobody reaches the hourly report limit.
+      const id = actors.submitterIds[actors.nextSubmitter++ % actors.submitterIds.length];
+      // One token per resident for the run, as a signed-in phone keeps it.
+      let submitter = actors.submitterTokens.get(id);
+      if (!submitter) actors.submitterTokens.set(id, (submitter = { id, token: actors.token(id, 'resident') }));
+      return post(
+        '/api/v1/reports',
+        bearer(submitter),
+        {
+          clientRequestId: `soak-${submitter.id.slice(-12)}-${Date.now()}-${Math.floor(random() * 1e9)}`,
+          description: submitText(),
+          location: { ...place, coordSystem: 'gcj02' },
+          photoIds: [],
+        },
+        signForLater,
+      );
+    }
     case 'GET /tickets (inbox)':
       return get('/api/v1/tickets?status=dispatched', bearer(staff));
     case 'GET /tickets/:id':
       return get(`/api/v1/tickets/${pickOf(staff.ticketIds)}`, bearer(staff));
     case 'POST /tickets/:id/actions': {
       const ticket = actors.dispatched.pop();
-      if (!ticket) return get('/api/v1/tickets?status=dispatched', bearer(staff));
+      if (!ticket) {
+        actors.signFor.noneLeft += 1;
+        return get('/api/v1/tickets?status=dispatched', bearer(staff));
+      }
+      actors.signFor.sent += 1;
       return post(`/api/v1/tickets/${ticket.id}/actions`, bearer(ticket.staff), { action: 'accept', version: ticket.version });
     }
     case 'GET /admin/stats': {
@@ -243,16 +292,30 @@ async function send(name) {
   }
 }
 
+/**
+ * A ticket a submit opened in a department with city staff joins the tickets to sign for (taken first:
+ * staff take new work first), so the sign-fors go on for the whole run, as they would in a city.
+ */
+function signForLater(answer) {
+  const ticket = answer?.ticket;
+  const staff = ticket?.status === 'dispatched' ? actors.staffOfCode.get(ticket.department?.code) : undefined;
+  if (staff) {
+    actors.dispatched.push({ id: ticket.id, version: 1, staff });
+    actors.signFor.opened += 1;
+  }
+}
+
 async function get(pathname, headers) {
   return exchange(pathname, { headers });
 }
-async function post(pathname, headers, body) {
-  return exchange(pathname, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(pathname, headers, body, onAnswer) {
+  return exchange(pathname, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }, onAnswer);
 }
-async function exchange(pathname, init) {
+async function exchange(pathname, init, onAnswer) {
   try {
     const response = await fetch(`${server.baseUrl}${pathname}`, { ...init, signal: AbortSignal.timeout(10_000) });
-    await response.arrayBuffer();
+    const body = await response.arrayBuffer();
+    if (onAnswer && response.ok) onAnswer(JSON.parse(Buffer.from(body).toString('utf8')));
     return response.status;
   } catch (error) {
     return /** @type {Error} */ (error).name === 'TimeoutError' ? 'timeout' : 'transport';
@@ -270,6 +333,8 @@ async function loadActors(db) {
   const [residentRows] = await db.query('SELECT reporterId AS id, MIN(id) AS reportId FROM reports WHERE id >= ? GROUP BY reporterId LIMIT 20000', [idFloor(180)]);
   const [staffRows] = await db.query("SELECT id, departmentId FROM users WHERE role = 'staff' AND username LIKE 'city.staff.%'");
   const [[adminRow]] = /** @type {any} */ (await db.query("SELECT id FROM users WHERE role = 'admin' ORDER BY createdAt LIMIT 1"));
+  const [departmentRows] = await db.query('SELECT id, code FROM departments');
+  const [submitterRows] = await db.query("SELECT id FROM users WHERE role = 'resident'");
   const byDepartment = new Map();
   const [ticketRows] = await db.query('SELECT id, departmentId, status, version FROM tickets WHERE id >= ? AND departmentId IS NOT NULL', [idFloor(120)]);
   for (const row of /** @type {any[]} */ (ticketRows)) byDepartment.set(row.departmentId, [...(byDepartment.get(row.departmentId) ?? []), row]);
@@ -282,11 +347,21 @@ async function loadActors(db) {
     .map((row) => ({ id: row.id, version: row.version, staff: staffOf.get(row.departmentId) }));
   random = prng(options.seed);
   shuffle(dispatched);
+  const submitterIds = /** @type {any[]} */ (submitterRows).map((row) => row.id);
+  shuffle(submitterIds);
   return {
     residents: /** @type {any[]} */ (residentRows).map((row) => ({ id: row.id, reportId: row.reportId, token: token(row.id, 'resident') })),
     staff,
     admin: { token: token(adminRow.id, 'admin') },
     dispatched,
+    token,
+    /** Sign-fors sent, those that found no dispatched ticket left (an inbox read instead), tickets the run's submits opened. */
+    signFor: { sent: 0, noneLeft: 0, opened: 0 },
+    submitterIds,
+    submitterTokens: new Map(),
+    // Each run starts at another place in the turn order, so runs within the hour use other residents.
+    nextSubmitter: Math.floor(Math.random() * submitterIds.length),
+    staffOfCode: new Map(/** @type {any[]} */ (departmentRows).map((row) => [row.code, staffOf.get(row.id)]).filter(([, member]) => member)),
   };
 }
 
@@ -312,6 +387,8 @@ function summaries(run) {
 function report(run, cpu) {
   console.log(`\nsent ${fmt.int(run.sent)}, answered ${fmt.int(run.answered)}, errors ${run.errors} (dropped at the in-flight cap: ${run.dropped})`);
   console.log(describeCpu(cpu));
+  const { sent, noneLeft, opened } = actors.signFor;
+  console.log(`sign-fors: ${fmt.int(sent)} sent, ${fmt.int(noneLeft)} found no dispatched ticket left (an inbox read instead); the run's submits opened ${fmt.int(opened)} to sign for`);
   const rows = summaries(run);
   printTable(
     ['endpoint', 'kind', 'count', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'statuses'],
@@ -365,7 +442,8 @@ server = await startServer({
 mariadb = pidByName('mariadbd');
 try {
   const knee = String(options.knee).split(',').filter(Boolean).map(Number);
-  if (knee.length > 0) await findKnee(knee);
+  if (Number(options.serial) > 0) await serial(Number(options.serial));
+  else if (knee.length > 0) await findKnee(knee);
   else await soak();
 } finally {
   await server.stop();
