@@ -7,6 +7,7 @@
 //
 //   node tools/bench/soak/run.mjs [--database ssp_city] [--rate 300] [--minutes 15] [--warmup 30]
 //        [--knee 200,300,400,500] [--step-seconds 60] [--max-in-flight 512] [--out artifacts/soak]
+//        [--skip 'GET /admin/stats,…'] [--profile-dir DIR] [--serial N] [--processes N]
 //
 // --knee runs each arrival rate for --step-seconds (after one warm-up) instead of the soak, and names the
 // highest rate whose p99 stays within the targets and what was busiest there. Targets (issue 7): zero
@@ -16,7 +17,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
-import { cpuSplit, describeCpu, fmt, memoryOf, parseArgs, percentile, pidByName, printTable, sleep } from '../lib/measure.mjs';
+import { childPids, cpuSplit, describeCpu, fmt, memoryOf, parseArgs, percentile, pidByName, printTable, sleep } from '../lib/measure.mjs';
 import { REPO_ROOT, ensureServerBuilt, startServer } from '../lib/server.mjs';
 import { prng } from '../inbox/seed.mjs';
 import { plotPage } from './plot.mjs';
@@ -36,6 +37,7 @@ const options = parseArgs(process.argv.slice(2), {
   skip: '',
   profileDir: '',
   serial: 0,
+  processes: 1,
 });
 const TARGET_READ_P99 = 100;
 const TARGET_SUBMIT_P99 = 150;
@@ -175,7 +177,8 @@ async function runAt(rate, durationMs, timeline = false) {
   let second = { at: 0, read: [], submit: [], errors: 0, rssMb: 0 };
   const sampler = timeline
     ? setInterval(() => {
-        second.rssMb = memoryOf(server.pid)?.rssMb ?? 0;
+        // The whole server: with --processes > 1 the primary and its workers.
+        second.rssMb = [server.pid, ...childPids(server.pid)].reduce((sum, pid) => sum + (memoryOf(pid)?.rssMb ?? 0), 0);
         seconds.push(second);
         second = { at: (performance.now() - start) / 1000, read: [], submit: [], errors: 0, rssMb: 0 };
       }, 1000)
@@ -434,7 +437,8 @@ console.log(
     `${fmt.int(actors.dispatched.length)} dispatched tickets to sign for`,
 );
 server = await startServer({
-  env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, JWT_SECRET, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', NODE_ENV: 'development' },
+  // --processes N: SERVER_PROCESSES (node:cluster workers sharing the port), e.g. one per core.
+  env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, JWT_SECRET, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', NODE_ENV: 'development', SERVER_PROCESSES: String(options.processes) },
   logFile: path.join(options.dataDir, 'server-soak.log'),
   // --profile-dir: a V8 CPU profile of the server's whole run, for diagnosis (it slows the server).
   nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
