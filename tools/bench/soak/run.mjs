@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 import { childPids, cpuSplit, describeCpu, fmt, memoryOf, parseArgs, percentile, pidByName, printTable, sleep } from '../lib/measure.mjs';
 import { REPO_ROOT, ensureServerBuilt, startServer } from '../lib/server.mjs';
+import { shuffle } from '../../classifier/devsets/prng.mjs';
 import { prng } from '../inbox/seed.mjs';
 import { plotPage } from './plot.mjs';
 
@@ -340,18 +341,21 @@ async function loadActors(db) {
   const [submitterRows] = await db.query("SELECT id FROM users WHERE role = 'resident'");
   const byDepartment = new Map();
   const [ticketRows] = await db.query('SELECT id, departmentId, status, version FROM tickets WHERE id >= ? AND departmentId IS NOT NULL', [idFloor(120)]);
-  for (const row of /** @type {any[]} */ (ticketRows)) byDepartment.set(row.departmentId, [...(byDepartment.get(row.departmentId) ?? []), row]);
+  for (const row of /** @type {any[]} */ (ticketRows)) {
+    const list = byDepartment.get(row.departmentId);
+    if (list) list.push(row);
+    else byDepartment.set(row.departmentId, [row]);
+  }
   const staff = /** @type {any[]} */ (staffRows)
     .map((row) => ({ id: row.id, token: token(row.id, 'staff'), ticketIds: (byDepartment.get(row.departmentId) ?? []).map((ticket) => ticket.id) }))
     .filter((member) => member.ticketIds.length > 0);
   const staffOf = new Map(/** @type {any[]} */ (staffRows).map((row) => [row.departmentId, staff.find((member) => member.id === row.id)]));
-  const dispatched = /** @type {any[]} */ (ticketRows)
+  const seededDispatched = /** @type {any[]} */ (ticketRows)
     .filter((row) => row.status === 'dispatched' && staffOf.get(row.departmentId))
     .map((row) => ({ id: row.id, version: row.version, staff: staffOf.get(row.departmentId) }));
   random = prng(options.seed);
-  shuffle(dispatched);
-  const submitterIds = /** @type {any[]} */ (submitterRows).map((row) => row.id);
-  shuffle(submitterIds);
+  const dispatched = shuffle(random, seededDispatched);
+  const submitterIds = shuffle(random, /** @type {any[]} */ (submitterRows).map((row) => row.id));
   return {
     residents: /** @type {any[]} */ (residentRows).map((row) => ({ id: row.id, reportId: row.reportId, token: token(row.id, 'resident') })),
     staff,
@@ -417,13 +421,6 @@ function rssGrowth(timeline) {
   const fromMb = mean(timeline.filter((s) => s.at >= 60 && s.at < 120));
   const toMb = mean(timeline.slice(-60));
   return { fromMb, toMb, ratio: fromMb > 0 ? (toMb - fromMb) / fromMb : NaN, peakMb: Math.max(...timeline.map((s) => s.rssMb)) };
-}
-
-function shuffle(list) {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [list[i], list[j]] = [list[j], list[i]];
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------

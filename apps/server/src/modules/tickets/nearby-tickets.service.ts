@@ -78,8 +78,8 @@ export class NearbyTicketsService {
     const tiles = geohashesCoveringBox(box, NEARBY_MAX_TILES, NEARBY_TILE_PRECISION);
     // A tile's rows may be a few seconds old: one resolved since then drops out of the window here.
     const resolvedSince = now.getTime() - NEARBY_RESOLVED_DAYS * DAY_MS;
+    // Rows outside the box need no test of their own: the rounded-distance cut below drops them.
     const nearest = (await this.tileCache.rowsOf(tiles, now.getTime()))
-      .filter((row) => row.lat >= box.minLat && row.lat <= box.maxLat && row.lng >= box.minLng && row.lng <= box.maxLng)
       .filter((row) => !NEARBY_DONE_STATUSES.includes(row.status) || (row.resolvedAt !== null && row.resolvedAt.getTime() >= resolvedSince))
       .map((row) => {
         const location = roundLatLng(row);
@@ -107,7 +107,9 @@ export class NearbyTicketsService {
     const byTile = new Map<string, PublicTicketRow[]>();
     for (const row of rows) {
       const tile = row.geohash.slice(0, NEARBY_TILE_PRECISION);
-      byTile.set(tile, [...(byTile.get(tile) ?? []), row]);
+      const list = byTile.get(tile);
+      if (list) list.push(row);
+      else byTile.set(tile, [row]);
     }
     return byTile;
   }
