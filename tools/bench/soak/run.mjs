@@ -128,17 +128,23 @@ async function serial(times) {
   for (const entry of MIX) {
     const latencies = [];
     const statuses = new Map();
+    const cpu = cpuSplit({ server: { tree: server.pid }, mariadbd: mariadb });
     for (let i = 0; i < times; i++) {
       const t0 = performance.now();
       const status = await send(entry.name);
       latencies.push(performance.now() - t0);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
+    const { seconds } = cpu.stop();
+    const perRequest = (s) => (s === null ? 'n/a' : fmt.n((s * 1000) / times, 2));
     latencies.sort((a, b) => a - b);
-    rows.push([entry.name, fmt.n(percentile(latencies, 50), 1), fmt.n(percentile(latencies, 90), 1), fmt.n(latencies.at(-1), 1), [...statuses].map(([status, n]) => `${status}×${n}`).join(' ')]);
+    rows.push([
+      entry.name, fmt.n(percentile(latencies, 50), 1), fmt.n(percentile(latencies, 90), 1), fmt.n(latencies.at(-1), 1),
+      perRequest(seconds.server), perRequest(seconds.mariadbd), [...statuses].map(([status, n]) => `${status}×${n}`).join(' '),
+    ]);
   }
-  console.log(`\none request at a time, ${times} of each:`);
-  printTable(['endpoint', 'p50 ms', 'p90 ms', 'max ms', 'statuses'], rows);
+  console.log(`\none request at a time, ${times} of each (CPU per request: /proc, 10 ms ticks, so use N ≥ 100):`);
+  printTable(['endpoint', 'p50 ms', 'p90 ms', 'max ms', 'server CPU ms', 'mariadbd CPU ms', 'statuses'], rows);
 }
 
 async function findKnee(rates) {

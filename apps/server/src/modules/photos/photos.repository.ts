@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode } from '@ssp/contracts';
-import { In, IsNull, LessThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
-import { rawExecute, rawQuery, rawTable, type RawTable } from '../../core/database/raw-statement.util';
+import { In, IsNull, LessThan, type EntityManager, type Repository } from 'typeorm';
+import { rawEntityRead, rawExecute, rawQuery, rawTable, type RawEntityRead, type RawTable } from '../../core/database/raw-statement.util';
 import { DomainError } from '../../core/errors/domain.error';
 import { Photo } from './entities/photo.entity';
 import { isInformativeHash } from './photo-hash.util';
@@ -43,23 +43,14 @@ interface OwnedWithReuseRow {
   samePictureElsewhere: unknown;
 }
 
-const ROW_COLUMNS = {
-  id: true,
-  ownerId: true,
-  storageKey: true,
-  thumbKey: true,
-  width: true,
-  height: true,
-  qualityFlags: true,
-  reportId: true,
-  ticketEventId: true,
-  createdAt: true,
-} as const;
+/** The columns of a PhotoRow. */
+const ROW_FIELDS = ['id', 'ownerId', 'storageKey', 'thumbKey', 'width', 'height', 'qualityFlags', 'reportId', 'ticketEventId', 'createdAt'] as const;
 
 @Injectable()
 export class PhotosRepository {
   private ownedWithReuseStatement?: (ids: string[], ownerId: string) => Promise<OwnedPhotoWithReuse[]>;
   private photoTable?: RawTable;
+  private rowRead?: RawEntityRead<Photo>;
 
   constructor(@InjectRepository(Photo) private readonly photos: Repository<Photo>) {}
 
@@ -188,15 +179,17 @@ export class PhotosRepository {
   }
 
   findByReportIds(reportIds: string[]): Promise<PhotoRow[]> {
-    return reportIds.length === 0 ? Promise.resolve([]) : this.findInOrder({ reportId: In(reportIds) });
+    return reportIds.length === 0 ? Promise.resolve([]) : this.findInOrder('reportId', reportIds);
   }
 
   findByTicketEventIds(eventIds: string[]): Promise<PhotoRow[]> {
-    return eventIds.length === 0 ? Promise.resolve([]) : this.findInOrder({ ticketEventId: In(eventIds) });
+    return eventIds.length === 0 ? Promise.resolve([]) : this.findInOrder('ticketEventId', eventIds);
   }
 
-  private findInOrder(where: FindOptionsWhere<Photo>): Promise<PhotoRow[]> {
+  /** Every detail page and list reads these: one statement built once (rawEntityRead), not per call. */
+  private findInOrder(owner: 'reportId' | 'ticketEventId', ids: string[]): Promise<PhotoRow[]> {
+    this.rowRead ??= rawEntityRead<Photo>(this.photos.manager.connection, Photo, [], ROW_FIELDS);
     // id breaks ties: UUIDv7 ids follow upload order where SQLite timestamps share a second.
-    return this.photos.find({ select: ROW_COLUMNS, where, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.rowRead.find(this.photos.manager.connection, `WHERE {${owner}} IN (:...ids) ORDER BY {createdAt} ASC, {id} ASC`, { ids });
   }
 }

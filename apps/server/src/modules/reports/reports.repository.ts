@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { newEntity } from '../../core/database/new-entity.util';
 import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
+import { rawEntityRead, type RawEntityRead } from '../../core/database/raw-statement.util';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import { SATISFIED_SCORE } from '@ssp/contracts';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
@@ -12,6 +13,7 @@ import { Report } from './entities/report.entity';
 @Injectable()
 export class ReportsRepository {
   private reportInsert?: RawInsert<Report>;
+  private reportRead?: RawEntityRead<Report>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -26,23 +28,23 @@ export class ReportsRepository {
     return this.dataSource.getRepository(Report).findOne({ where: { reporterId, clientRequestId } });
   }
 
-  findById(id: string): Promise<Report | null> {
-    return this.dataSource.getRepository(Report).findOneBy({ id });
+  async findById(id: string): Promise<Report | null> {
+    const [report] = await this.read().find(this.dataSource, 'WHERE {id} = :id LIMIT 1', { id });
+    return report ?? null;
   }
 
   /** Newest first; keyset on (createdAt, id) served by the (reporterId, createdAt) index. */
   mine(reporterId: string, after: { createdAt: Date; id: string } | undefined, limit: number): Promise<Report[]> {
-    const qb = this.dataSource
-      .getRepository(Report)
-      .createQueryBuilder('r')
-      .where('r.reporterId = :reporterId', { reporterId })
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(limit);
-    if (after) {
-      qb.andWhere('(r.createdAt < :createdAt OR (r.createdAt = :createdAt AND r.id < :id))', after);
-    }
-    return qb.getMany();
+    const keyset = after ? ' AND ({createdAt} < :createdAt OR ({createdAt} = :createdAt AND {id} < :id))' : '';
+    return this.read().find(this.dataSource, `WHERE {reporterId} = :reporterId${keyset} ORDER BY {createdAt} DESC, {id} DESC LIMIT ${Math.trunc(limit)}`, {
+      reporterId,
+      ...after,
+    });
+  }
+
+  /** The resident's list and detail are hot reads: one statement built once, no query building per call. */
+  private read(): RawEntityRead<Report> {
+    return (this.reportRead ??= rawEntityRead(this.dataSource, Report));
   }
 
   /**
@@ -107,9 +109,10 @@ export class ReportsRepository {
     return this.reference.activeCategory(code);
   }
 
-  categoriesByCode(codes: string[]): Promise<Category[]> {
-    if (codes.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(Category).createQueryBuilder('c').where('c.code IN (:...codes)', { codes }).getMany();
+  /** Categories by code (active or not) from the reference data this instance keeps. */
+  async categoriesByCode(codes: string[]): Promise<Category[]> {
+    const found = await Promise.all([...new Set(codes)].map((code) => this.reference.category(code)));
+    return found.filter((category): category is Category => category !== null);
   }
 
   newReport(fields: Partial<Report>): Report {

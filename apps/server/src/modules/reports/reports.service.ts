@@ -4,6 +4,7 @@ import {
   refusalOf,
   type CreateReportResponse,
   type Page,
+  type PhotoView,
   type Reason,
   type ReportDetail,
   type ReportListItem,
@@ -28,6 +29,7 @@ import { toEventView, toTicketSummary } from '../tickets/ticket-views.mapper';
 import type { MessageTicket } from '../notifications/ticket-notifications.service';
 import type { CreateReportDto } from './dto/create-report.dto';
 import type { RatingDto } from './dto/rating.dto';
+import type { Ticket } from '../tickets/entities/ticket.entity';
 import type { Report } from './entities/report.entity';
 import { ReportsRepository } from './reports.repository';
 import { SubmissionWriter } from './submission-writer';
@@ -150,7 +152,7 @@ export class ReportsService {
     if (after === null) throw new DomainError(ErrorCode.VALIDATION_FAILED, '分页参数无效');
     const rows = await this.reports.mine(user.id, after, PAGE_SIZE + 1);
     const page = rows.slice(0, PAGE_SIZE);
-    const items = await this.listItems(page);
+    const { items } = await this.loadItems(page);
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > PAGE_SIZE ? encodeReportCursor(last) : null };
   }
@@ -158,14 +160,18 @@ export class ReportsService {
   async detail(user: AuthUser, id: string, now = new Date()): Promise<ReportDetail> {
     const report = await this.reports.findById(id);
     if (!report || !Access.report(user, report)) throw new NotFoundError('上报');
-    const [item] = await this.listItems([report]);
-    const photos = (await this.photos.viewsForReports([report.id])).get(report.id) ?? [];
-    const ticket = report.ticketId ? await this.tickets.findById(report.ticketId) : null;
-    const events = ticket ? await this.tickets.events(ticket.id) : [];
+    // The list item's reads (ticket, photos) serve the rest of the page; the timeline is read beside them.
+    const [loaded, events, names] = await Promise.all([
+      this.loadItems([report]),
+      report.ticketId ? this.tickets.events(report.ticketId) : [],
+      this.ticketService.regionNames(),
+    ]);
+    const [item] = loaded.items;
+    const photos = loaded.photos.get(report.id) ?? [];
+    const ticket = (report.ticketId ? loaded.tickets.get(report.ticketId) : undefined) ?? null;
     const eventPhotos = await this.photos.viewsForTicketEvents(events.map((event) => event.id));
     const resolveEvent = [...events].reverse().find((event) => event.action === 'resolve');
     const resolved = ticket?.status === 'resolved';
-    const names = await this.ticketService.regionNames();
     return {
       ...item,
       location: { lat: report.lat, lng: report.lng, coordSystem: report.coordSystem },
@@ -232,7 +238,8 @@ export class ReportsService {
     return answerOf(report, ticket);
   }
 
-  private async listItems(reports: Report[]): Promise<ReportListItem[]> {
+  /** The list items of these reports, and the tickets and photos read for them. */
+  private async loadItems(reports: Report[]): Promise<{ items: ReportListItem[]; tickets: Map<string, Ticket>; photos: Map<string, PhotoView[]> }> {
     const ticketIds = reports.flatMap((report) => (report.ticketId ? [report.ticketId] : []));
     const [tickets, photos, categories] = await Promise.all([
       this.tickets.findByIds(ticketIds),
@@ -241,7 +248,7 @@ export class ReportsService {
     ]);
     const ticketById = new Map(tickets.map((ticket) => [ticket.id, ticket] as const));
     const categoryByCode = new Map(categories.map((category) => [category.code, category]));
-    return reports.map((report) => {
+    const items = reports.map((report) => {
       const ticket = report.ticketId ? ticketById.get(report.ticketId) : undefined;
       const category = ticket?.category ?? (report.chosenCategoryCode ? categoryByCode.get(report.chosenCategoryCode) : undefined);
       return {
@@ -255,6 +262,7 @@ export class ReportsService {
         thumbUrl: photos.get(report.id)?.[0]?.thumbUrl ?? null,
       };
     });
+    return { items, tickets: ticketById, photos };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { newEntity } from '../../core/database/new-entity.util';
 import { rawInsert, type RawInsert } from '../../core/database/raw-insert.util';
+import { rawEntityRead, type RawEntityRead } from '../../core/database/raw-statement.util';
 import { transactionWithRetry } from '../../core/database/transaction.util';
 import type { TicketStatus } from '@ssp/contracts';
 import { DataSource, type EntityManager, type EntityMetadata, type ObjectLiteral } from 'typeorm';
@@ -184,6 +185,9 @@ export class TicketsRepository {
   private listStatement?: ListStatement;
   private ticketInsert?: RawInsert<Ticket>;
   private eventInsert?: RawInsert<TicketEvent>;
+  private ticketReadStatement?: RawEntityRead<Ticket>;
+  private eventRead?: RawEntityRead<TicketEvent>;
+  private reportRead?: RawEntityRead<Report>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -194,26 +198,21 @@ export class TicketsRepository {
     return transactionWithRetry(this.dataSource, work);
   }
 
-  /**
-   * A ticket with its category and department in one statement (`findOne` with relations sends two: a
-   * DISTINCT id probe for its implicit LIMIT, then the join).
-   */
-  private withNames(manager: EntityManager = this.dataSource.manager) {
-    return manager
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .leftJoinAndSelect('t.category', 'category')
-      .leftJoinAndSelect('t.department', 'department');
-  }
-
-  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Ticket | null> {
-    return this.withNames(manager).where('t.id = :id', { id }).getOne();
+  /** A ticket with its category and department (the resident's and staff's detail pages, every action). */
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Ticket | null> {
+    const [ticket] = await this.ticketRead().find(manager, 'WHERE {id} = :id', { id });
+    return ticket ?? null;
   }
 
   /** `findById` for several tickets in one statement (a page of reports names up to 20). */
   findByIds(ids: readonly string[]): Promise<Ticket[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.withNames(this.dataSource.manager).where('t.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    return this.ticketRead().find(this.dataSource, 'WHERE {id} IN (:...ids)', { ids: [...new Set(ids)] });
+  }
+
+  /** A ticket and its category and department in one statement built once (rawEntityRead), not per call. */
+  private ticketRead(): RawEntityRead<Ticket> {
+    return (this.ticketReadStatement ??= rawEntityRead(this.dataSource, Ticket, ['category', 'department']));
   }
 
   /**
@@ -314,31 +313,30 @@ export class TicketsRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** A ticket's timeline, oldest first, with each event's actor and department. */
   events(ticketId: string): Promise<TicketEvent[]> {
-    return this.dataSource.getRepository(TicketEvent).find({
-      where: { ticketId },
-      relations: { actor: true, department: true },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    this.eventRead ??= rawEntityRead(this.dataSource, TicketEvent, ['actor', 'department']);
+    return this.eventRead.find(this.dataSource, 'WHERE {ticketId} = :ticketId ORDER BY {createdAt} ASC, {id} ASC', { ticketId });
+  }
+
+  /** Resolved tickets nobody rated before `cutoff` (办结 before it), oldest first: due for 自动结案. */
+  resolvedBefore(cutoff: Date, limit: number): Promise<Ticket[]> {
+    return this.ticketRead().find(
+      this.dataSource,
+      `WHERE {status} = :resolved AND {resolvedAt} < :cutoff ORDER BY {resolvedAt} ASC, {id} ASC LIMIT ${Math.trunc(limit)}`,
+      { resolved: 'resolved', cutoff },
+    );
   }
 
   /** The reports behind a ticket, first first. */
-  /** Resolved tickets nobody rated before `cutoff` (办结 before it), oldest first: due for 自动结案. */
-  resolvedBefore(cutoff: Date, limit: number): Promise<Ticket[]> {
-    return this.withNames()
-      .where('t.status = :resolved AND t.resolvedAt < :cutoff', { resolved: 'resolved', cutoff })
-      .orderBy('t.resolvedAt', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(limit)
-      .getMany();
-  }
-
   reportsOf(ticketId: string, manager: EntityManager = this.dataSource.manager): Promise<Report[]> {
-    return manager.getRepository(Report).find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    this.reportRead ??= rawEntityRead(this.dataSource, Report);
+    return this.reportRead.find(manager, 'WHERE {ticketId} = :ticketId ORDER BY {createdAt} ASC, {id} ASC', { ticketId });
   }
 
-  findByTicketNo(ticketNo: string): Promise<Ticket | null> {
-    return this.withNames().where('t.ticketNo = :ticketNo', { ticketNo }).getOne();
+  async findByTicketNo(ticketNo: string): Promise<Ticket | null> {
+    const [ticket] = await this.ticketRead().find(this.dataSource, 'WHERE {ticketNo} = :ticketNo', { ticketNo });
+    return ticket ?? null;
   }
 
   /**

@@ -4,16 +4,20 @@ import { loadConfig } from '../../core/config/app-config';
 import { buildDataSourceOptions } from '../../core/database/data-source.factory';
 import { isUniqueViolation } from '../../core/database/database-error.util';
 import { rawInsert } from '../../core/database/raw-insert.util';
-import { rawExecute, rawQuery } from '../../core/database/raw-statement.util';
+import { rawEntityRead, rawExecute, rawQuery } from '../../core/database/raw-statement.util';
 import { OutboxMessage } from '../../core/outbox/entities/outbox-message.entity';
+import { Category } from '../../modules/categories/entities/category.entity';
+import { Department } from '../../modules/departments/entities/department.entity';
+import { Photo } from '../../modules/photos/entities/photo.entity';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
+import { User } from '../../modules/users/entities/user.entity';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
  * rawInsert writes what TypeORM's insert builder writes: the same row for the same entity, values the
  * caller left out taking the columns' defaults, on this engine.
  */
-describe('rawInsert (the rows the insert builder writes), rawQuery and rawExecute', () => {
+describe('rawInsert (the rows the insert builder writes), rawEntityRead (the entities the query builder reads), rawQuery and rawExecute', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {
@@ -138,5 +142,72 @@ describe('rawInsert (the rows the insert builder writes), rawQuery and rawExecut
   it('refuses SQL expressions as values', async () => {
     const ticket = Object.assign(dataSource.getRepository(Ticket).create(ticketFields('GDRAWEXPR')), { priority: () => '1 + 1' });
     await expect(dataSource.transaction((manager) => rawInsert(dataSource, Ticket)(manager, [ticket as unknown as Ticket]))).rejects.toThrow(/SQL expression/);
+  });
+
+  it('rawEntityRead: the entities, joined relations and column subsets the query builder reads, in a transaction too', async () => {
+    const category = await dataSource.getRepository(Category).save(
+      dataSource.getRepository(Category).create({ code: 'RAW-01', name: '井盖“缺失”', parentId: null, keywords: ['井盖', '😀'], slaPolicyId: null, serviceAttributes: null }),
+    );
+    const department = await dataSource
+      .getRepository(Department)
+      .save(dataSource.getRepository(Department).create({ code: 'RAWDEPT', name: '市政', regionCode: null, contact: null, webhookUrl: null, webhookSecret: null }));
+    const joined = dataSource.getRepository(Ticket).create({ ...ticketFields('GDRAWREAD1'), categoryId: category.id, departmentId: department.id });
+    const bare = dataSource.getRepository(Ticket).create({ ...ticketFields('GDRAWREAD2'), acceptBy: null, resolveBy: null });
+    await dataSource.transaction((manager) => rawInsert(dataSource, Ticket)(manager, [joined, bare]));
+    const ids = [joined.id, bare.id];
+
+    const built = await dataSource
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .leftJoinAndSelect('t.category', 'category')
+      .leftJoinAndSelect('t.department', 'department')
+      .where('t.id IN (:...ids)', { ids })
+      .orderBy('t.ticketNo', 'ASC')
+      .getMany();
+    const read = rawEntityRead(dataSource, Ticket, ['category', 'department']);
+    const raw = await read.find(dataSource, 'WHERE {id} IN (:...ids) ORDER BY {ticketNo} ASC', { ids });
+    expect(raw).toEqual(built);
+    expect(raw[0]).toBeInstanceOf(Ticket);
+    expect(raw[0].category).toBeInstanceOf(Category);
+    expect(raw[0].category?.keywords).toEqual(['井盖', '😀']);
+    expect(raw[0].resolveBy).toEqual(new Date('2026-12-03T10:00:00.000Z'));
+    expect(raw[1].category).toBeNull();
+    expect(raw[1].acceptBy).toBeNull();
+
+    // Inside a transaction it reads on the transaction's connection (its uncommitted rows).
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.getRepository(Ticket).update({ id: bare.id }, { description: '改过的描述' });
+        const [seen] = await read.find(manager, 'WHERE {ticketNo} = :no', { no: 'GDRAWREAD2' });
+        expect(seen.description).toBe('改过的描述');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+
+    const owner = await dataSource
+      .getRepository(User)
+      .save(dataSource.getRepository(User).create({ role: 'resident', username: null, passwordHash: null, openid: 'raw-openid', nickname: '居民', departmentId: null }));
+    const photo = dataSource.getRepository(Photo).create({
+      ownerId: owner.id,
+      storageKey: 'raw/a.jpg',
+      thumbKey: 'raw/a-thumb.jpg',
+      mime: 'image/jpeg',
+      sizeBytes: 1234,
+      width: 640,
+      height: 480,
+      sha256: 'a'.repeat(64),
+      phash: '0'.repeat(16),
+      fingerprint: null,
+      qualityFlags: ['too_dark'],
+    });
+    await dataSource.getRepository(Photo).insert(photo);
+    const select = ['id', 'storageKey', 'qualityFlags', 'createdAt'] as const;
+    const [expected] = await dataSource.getRepository(Photo).find({ select: Object.fromEntries(select.map((key) => [key, true])), where: { id: photo.id } });
+    const [actual] = await rawEntityRead<Photo>(dataSource, Photo, [], select).find(dataSource, 'WHERE {id} = :id', { id: photo.id });
+    expect(actual).toEqual(expected);
+    expect(Object.keys(actual).sort()).toEqual([...select].sort());
+    expect(actual.qualityFlags).toEqual(['too_dark']);
+    expect(() => rawEntityRead(dataSource, Ticket, ['description'])).toThrow(/many-to-one/);
+    expect(() => read.ref('nope')).toThrow(/not a column/);
   });
 });
