@@ -53,6 +53,8 @@ export interface StatsResponse {
   totals: StatsMetrics;
   /** Days and weeks in order; departments, categories and regions by `total`, largest first. */
   rows: StatsRow[];
+  /** Every ticket change committed before this instant is counted (at most STATS_MAX_AGE_SECONDS before the request). */
+  asOf: string;
 }
 
 /**

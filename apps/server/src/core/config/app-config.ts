@@ -80,8 +80,11 @@ export interface AppConfig {
   routing: { refreshSeconds: number };
   /** The SLA check (催办/督办): `on` runs it in this process every `checkSeconds`; safe in several at once. */
   sla: { check: 'on' | 'off'; checkSeconds: number };
-  /** rollupSeconds: how often this process refreshes the statistics' daily rollups; 0: only when asked. */
-  stats: { rollupSeconds: number };
+  /**
+   * rollupSeconds: how often this process refreshes the statistics' daily rollups; 0: only when asked.
+   * maxAgeSeconds: an answer includes every change committed this long before it (0: every change before it).
+   */
+  stats: { rollupSeconds: number; maxAgeSeconds: number };
   /** demoHistory: ~1,500 past tickets for the dashboards, into an empty tickets table (demo only). */
   seed: { onStart: boolean; demoAccounts: boolean; demoHistory: boolean };
   outbox: OutboxConfig;
@@ -185,6 +188,7 @@ const envSchema = z.object({
   SLA_CHECK: z.enum(['on', 'off']).default('on'),
   SLA_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   STATS_ROLLUP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  STATS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   AUTH_DEV_LOGIN: booleanFlag.optional(),
   SEED_ON_START: booleanFlag.optional(),
   SEED_DEMO_ACCOUNTS: booleanFlag.optional(),
@@ -374,7 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     classifier: { minConfidence: e.CLASSIFIER_MIN_CONFIDENCE, refreshSeconds: e.CLASSIFIER_REFRESH_SECONDS },
     routing: { refreshSeconds: e.ROUTING_REFRESH_SECONDS },
     sla: { check: e.SLA_CHECK, checkSeconds: e.SLA_CHECK_SECONDS },
-    stats: { rollupSeconds: e.STATS_ROLLUP_SECONDS },
+    stats: { rollupSeconds: e.STATS_ROLLUP_SECONDS, maxAgeSeconds: e.STATS_MAX_AGE_SECONDS },
     seed: {
       onStart: e.SEED_ON_START ?? embedded,
       demoAccounts: e.SEED_DEMO_ACCOUNTS ?? (embedded && !production),

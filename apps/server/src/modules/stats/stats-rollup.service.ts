@@ -81,6 +81,8 @@ export class StatsRollupService {
    * touched in the margin (tools/bench/soak).
    */
   private seen = new Map<string, string>();
+  /** When the latest completed refresh of this instance started: every change committed before it is counted. */
+  private freshAt: Date | null = null;
 
   constructor(private readonly repository: StatsRollupRepository) {}
 
@@ -88,6 +90,17 @@ export class StatsRollupService {
    * Brings the rollups up to date with every change committed before the call: waits for a refresh that
    * starts after it (one queued refresh serves every caller that came while another ran).
    */
+  /**
+   * The rollups with every change committed at least `maxAgeMs` before `now`: the last refresh's if it
+   * started within that, else a new one. Returns the instant they are complete up to.
+   */
+  async freshWithin(maxAgeMs: number, now = new Date()): Promise<Date> {
+    if (maxAgeMs > 0 && this.freshAt && now.getTime() - this.freshAt.getTime() <= maxAgeMs) return this.freshAt;
+    await this.refresh();
+    // Set by the pass just awaited (or a later one).
+    return this.freshAt ?? now;
+  }
+
   refresh(): Promise<RefreshOutcome> {
     if (this.queued) return this.queued;
     const pass = this.tail.then(() => {
@@ -101,7 +114,7 @@ export class StatsRollupService {
 
   private async pass(): Promise<RefreshOutcome> {
     const outcome: RefreshOutcome = { days: 0, tickets: 0, backfill: false };
-    const started = Date.now();
+    const started = new Date();
     for (;;) {
       const step = await this.repository.transaction((manager) => this.step(manager));
       // Only once the rebuild is committed do its changes count as seen.
@@ -111,7 +124,8 @@ export class StatsRollupService {
       outcome.backfill ||= step.backfill;
       if (!step.again) break;
     }
-    if (outcome.backfill) this.logger.log(`statistics rollups built: ${outcome.days} days, ${outcome.tickets} tickets in ${Date.now() - started} ms`);
+    this.freshAt = started;
+    if (outcome.backfill) this.logger.log(`statistics rollups built: ${outcome.days} days, ${outcome.tickets} tickets in ${Date.now() - started.getTime()} ms`);
     return outcome;
   }
 

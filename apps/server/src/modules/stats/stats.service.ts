@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   addEncodedHistogram,
@@ -16,6 +16,8 @@ import {
   type StatsRow,
   type StatsTally,
 } from '@ssp/contracts';
+import type { AppConfig } from '../../core/config/app-config';
+import { APP_CONFIG } from '../../core/config/config.module';
 import { DomainError } from '../../core/errors/domain.error';
 import type { StatsDimension } from './entities/stats-daily.entity';
 import { StatsRollupService } from './stats-rollup.service';
@@ -45,12 +47,18 @@ interface Group {
 /** Maps a rollup row's key (an id, a code, a city day) to the key and label the response shows. */
 type Grouper = (sqlKey: string) => Group;
 
+/** Answers kept per question (range and grouping) for as long as the rollups they were computed from. */
+const ANSWERS_KEPT = 200;
+
 @Injectable()
 export class StatsService {
+  private readonly answers = new Map<string, { asOf: number; answer: StatsResponse }>();
+
   constructor(
     private readonly repository: StatsRepository,
     private readonly rollups: StatsRollupService,
     private readonly rollupRows: StatsRollupRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   range(from: string | undefined, to: string | undefined, now = new Date()): StatsRange {
@@ -63,8 +71,19 @@ export class StatsService {
     const range = this.range(query.from, query.to, now);
     const groupBy = query.groupBy ?? 'day';
     const dimension = DIMENSION_OF[groupBy];
-    // Every change committed before this request is in the rollups once the refresh is through.
-    await this.rollups.refresh();
+    // Every change committed STATS_MAX_AGE_SECONDS before this request (0: before it) is in the rollups
+    // once this is through; the same question on the same rollups has the same answer.
+    const asOf = await this.rollups.freshWithin(this.config.stats.maxAgeSeconds * 1000, now);
+    const key = `${range.from}/${range.to}/${groupBy}`;
+    const kept = this.answers.get(key);
+    if (kept && kept.asOf === asOf.getTime()) return kept.answer;
+    const answer = await this.compute(range, groupBy, dimension, asOf);
+    if (this.answers.size >= ANSWERS_KEPT) this.answers.clear();
+    this.answers.set(key, { asOf: asOf.getTime(), answer });
+    return answer;
+  }
+
+  private async compute(range: StatsRange, groupBy: StatsGroup, dimension: StatsDimension, asOf: Date): Promise<StatsResponse> {
     const [stored, grouper] = await Promise.all([this.rollupRows.read(dimension, range.from, range.to), this.grouperFor(groupBy)]);
     const tallies = new Map<string, { group: Group; tally: StatsTally }>();
     const tallyOf = (rowKey: string): StatsTally => {
@@ -89,7 +108,7 @@ export class StatsService {
     }
     if (groupBy === 'day' || groupBy === 'week') rows.sort((a, b) => a.key.localeCompare(b.key));
     else rows.sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
-    return { from: range.from, to: range.to, groupBy, totals: metricsOf(totals), rows };
+    return { from: range.from, to: range.to, groupBy, totals: metricsOf(totals), rows, asOf: asOf.toISOString() };
   }
 
   private async grouperFor(groupBy: StatsGroup): Promise<Grouper> {

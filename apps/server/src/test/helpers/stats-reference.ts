@@ -22,7 +22,7 @@ import type { DataSource } from 'typeorm';
  * `tickets` (counts per group key and status, duration buckets), folded into the response. The rollup
  * tests compare the endpoint with this on the same database.
  */
-export async function referenceStats(db: DataSource, from: string, to: string, groupBy: StatsGroup): Promise<StatsResponse> {
+export async function referenceStats(db: DataSource, from: string, to: string, groupBy: StatsGroup): Promise<Omit<StatsResponse, 'asOf'>> {
   const range = parseStatsRange(from, to, new Date());
   if ('error' in range) throw new Error(range.error);
   const mysql = db.options.type !== 'better-sqlite3';

@@ -48,6 +48,8 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     SLA_CHECK: 'off',
     // The statistics refresh their rollups on every request; stats-rollups drives the periodic job.
     STATS_ROLLUP_SECONDS: '0',
+    // Suites see each change in the next answer; stats.spec tests the window of the default.
+    STATS_MAX_AGE_SECONDS: '0',
     ...database.env,
     ...env,
   });

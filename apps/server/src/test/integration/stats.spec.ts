@@ -1,5 +1,6 @@
 import {
   TICKET_STATUSES,
+  cityDayOf,
   durationBucketWidth,
   type ErrorBody,
   type ReportDetail,
@@ -9,6 +10,7 @@ import {
   type TicketStatus,
 } from '@ssp/contracts';
 import { DataSource } from 'typeorm';
+import { StatsService } from '../../modules/stats/stats.service';
 import { Ticket } from '../../modules/tickets/entities/ticket.entity';
 import { loginAs, type LoggedIn } from '../helpers/auth';
 import { MANHOLE, reportBody, submitReport } from '../helpers/reporting';
@@ -310,5 +312,37 @@ describe('GET /api/v1/admin/stats', () => {
     });
     expect(response.body.totals.acceptMinutes.median).toBeLessThanOrEqual(1);
     expect(response.body.rows.map((row) => row.key)).toEqual([MANHOLE.departmentCode]);
+  });
+});
+
+describe('GET /api/v1/admin/stats with STATS_MAX_AGE_SECONDS (an answer may be that old)', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  let resident: LoggedIn;
+  beforeAll(async () => {
+    t = await startTestApp({ STATS_MAX_AGE_SECONDS: '60' });
+    [admin, resident] = await Promise.all([loginAs(t.baseUrl, 'admin'), loginAs(t.baseUrl, 'resident', { openid: 'stats-age-resident' })]);
+  });
+  afterAll(() => t.close());
+
+  it('answers from the last refresh within the window, with its asOf; a request after the window includes the new change', async () => {
+    const today = cityDayOf(new Date());
+    const query = { from: today, to: today, groupBy: 'day' as const };
+    const get = () => request<StatsResponse>(t.baseUrl, 'GET', `/api/v1/admin/stats?from=${today}&to=${today}&groupBy=day`, { headers: admin.headers });
+    const before = await get();
+    expect(before.status).toBe(200);
+    expect(Date.parse(before.body.asOf)).toBeLessThanOrEqual(Date.now());
+
+    expect((await submitReport(t.baseUrl, resident, reportBody())).body.ticket?.status).toBe('dispatched');
+    // Within the window: the same answer, the new ticket not yet counted.
+    const within = await get();
+    expect(within.body).toEqual(before.body);
+
+    // Past the window (the service asked as of 61 s later): refreshed, the ticket counted, a later asOf.
+    const later = await t.app.get(StatsService).stats(query, new Date(Date.now() + 61_000));
+    expect(later.totals.total).toBe(before.body.totals.total + 1);
+    expect(Date.parse(later.asOf)).toBeGreaterThan(Date.parse(before.body.asOf));
+    // And the endpoint now answers from that refresh.
+    expect((await get()).body).toEqual(later);
   });
 });

@@ -10,6 +10,7 @@ import { DASHBOARD_PAGE, readParam } from '@/routes';
 import { AdminNav } from '@/packages/admin/components/admin-nav';
 import { percentText } from '@/utils/chart.util';
 import { lastDays, rangeProblem, type DateRange } from '@/utils/date-range.util';
+import { formatDateTime } from '@/utils/time.util';
 import { CategoryChart, DailyVolumeChart, DistrictHeatMap } from './dashboard-charts';
 import { loadDashboard, type DashboardData } from './dashboard-data';
 import { ExportButtons } from './export-buttons';
@@ -54,6 +55,7 @@ function Dashboard({ data }: { data: DashboardData }) {
   return (
     <>
       <Totals totals={byDay.totals} />
+      <Text className="dashboard-section__note">数据截至 {formatDateTime(byDay.asOf)}</Text>
       <Section id="section-daily" title="每日工单量">
         <DailyVolumeChart rows={byDay.rows} />
       </Section>
