@@ -7,7 +7,7 @@
 //
 //   node tools/bench/soak/run.mjs [--database ssp_city] [--rate 300] [--minutes 15] [--warmup 30]
 //        [--knee 200,300,400,500] [--step-seconds 60] [--max-in-flight 512] [--out artifacts/soak]
-//        [--skip 'GET /admin/stats,…'] [--profile-dir DIR] [--serial N] [--processes N]
+//        [--skip 'GET /admin/stats,…'] [--shares 'POST /reports=0.03,…'] [--profile-dir DIR] [--node-args '--trace-gc'] [--serial N] [--processes N]
 //
 // --knee runs each arrival rate for --step-seconds (after one warm-up) instead of the soak, and names the
 // highest rate whose p99 stays within the targets and what was busiest there. Targets (issue 7): zero
@@ -36,7 +36,9 @@ const options = parseArgs(process.argv.slice(2), {
   out: path.join(REPO_ROOT, 'artifacts/soak'),
   seed: 7,
   skip: '',
+  shares: '',
   profileDir: '',
+  nodeArgs: '',
   serial: 0,
   processes: 1,
 });
@@ -60,14 +62,35 @@ const MIX = [
   { name: 'GET /admin/stats', share: 0.03, kind: 'read' },
   { name: 'GET /admin/reports', share: 0.03, kind: 'read' },
 ];
-// --skip 'GET /admin/stats,…' leaves endpoints out (for diagnosis; the verdict then names what was left out).
+// --skip 'GET /admin/stats,…' leaves endpoints out (for diagnosis); --shares 'POST /reports=0.03,…' sets
+// those endpoints' shares. Either way the other endpoints are scaled to fill the rest, and the verdict
+// names the change.
 const SKIPPED = String(options.skip).split(',').map((name) => name.trim()).filter(Boolean);
-for (const name of SKIPPED) if (!MIX.some((entry) => entry.name === name)) throw new Error(`--skip: no endpoint ${name}`);
-if (SKIPPED.length > 0) {
-  const kept = MIX.filter((entry) => !SKIPPED.includes(entry.name));
-  const total = kept.reduce((sum, entry) => sum + entry.share, 0);
-  MIX.splice(0, MIX.length, ...kept.map((entry) => ({ ...entry, share: entry.share / total })));
+const SET_SHARES = new Map([
+  ...SKIPPED.map((name) => [name, 0]),
+  ...String(options.shares)
+    .split(',')
+    .filter((entry) => entry.trim())
+    .map((entry) => {
+      const at = entry.lastIndexOf('=');
+      const share = Number(entry.slice(at + 1));
+      if (at < 0 || !(share >= 0 && share < 1)) throw new Error(`--shares: ${entry} is not endpoint=share (0 ≤ share < 1)`);
+      return [entry.slice(0, at).trim(), share];
+    }),
+]);
+for (const name of SET_SHARES.keys()) if (!MIX.some((entry) => entry.name === name)) throw new Error(`--skip/--shares: no endpoint ${name}`);
+if (SET_SHARES.size > 0) {
+  const fixed = [...SET_SHARES.values()].reduce((sum, share) => sum + share, 0);
+  const others = MIX.filter((entry) => !SET_SHARES.has(entry.name)).reduce((sum, entry) => sum + entry.share, 0);
+  if (fixed >= 1 || others === 0) throw new Error('--skip/--shares: the set shares leave nothing for the other endpoints');
+  const scaled = MIX.map((entry) => ({ ...entry, share: SET_SHARES.get(entry.name) ?? (entry.share * (1 - fixed)) / others }));
+  MIX.splice(0, MIX.length, ...scaled.filter((entry) => entry.share > 0));
 }
+const MIX_CHANGE = [
+  ...(SKIPPED.length > 0 ? [` WITHOUT ${SKIPPED.join(', ')}`] : []),
+  ...[...SET_SHARES].filter(([, share]) => share > 0).map(([name, share]) => ` WITH ${name} AT ${(share * 100).toFixed(1)} %`),
+].join(',');
+if (MIX_CHANGE) console.log(`mix: ${MIX.map((entry) => `${entry.name} ${(entry.share * 100).toFixed(1)} %`).join(' · ')}`);
 const DESCRIPTIONS = ['井盖松动，车一压就响', '路灯不亮好几天了', '人行道地砖翘起来了', '垃圾桶满了没人清', '路边有一摊积水', '绿化带里的树倒了', '小区门口车辆乱停', '工地晚上施工太吵'];
 // A submit's text: street, number, spot, problem and remark drawn apart (millions of combinations), as
 // residents write them. The same text from three residents within an hour is held for review
@@ -109,7 +132,7 @@ async function soak() {
   console.log(`plot: ${file}`);
   const ok = verdict.ok && rssOk;
   console.log(
-    `\nVERDICT soak ${options.rate} req/s for ${options.minutes} min${SKIPPED.length > 0 ? ` WITHOUT ${SKIPPED.join(', ')}` : ''}: ${ok ? 'MET' : 'MISSED'} — errors ${run.errors} (target 0), ` +
+    `\nVERDICT soak ${options.rate} req/s for ${options.minutes} min${MIX_CHANGE}: ${ok ? 'MET' : 'MISSED'} — errors ${run.errors} (target 0), ` +
       `reads p99 ${fmt.n(verdict.readP99, 0)} ms (≤ ${TARGET_READ_P99}), submits p99 ${fmt.n(verdict.submitP99, 0)} ms (≤ ${TARGET_SUBMIT_P99}), ` +
       `RSS growth ${fmt.n(growth.ratio * 100, 1)} % (≤ ${TARGET_RSS_GROWTH * 100})`,
   );
@@ -166,7 +189,7 @@ async function findKnee(rates) {
     if (verdict.ok) knee = rate;
   }
   printTable(['offered req/s', 'answered/s', 'errors', 'read p99 ms', 'submit p99 ms', 'busiest (of one core)', 'targets'], rows);
-  console.log(`\nVERDICT knee: ${knee === null ? `below ${rates[0]} req/s` : `${knee} req/s`} is the highest offered rate within the targets`);
+  console.log(`\nVERDICT knee${MIX_CHANGE}: ${knee === null ? `below ${rates[0]} req/s` : `${knee} req/s`} is the highest offered rate within the targets`);
 }
 
 /** Sends requests of the mix at `rate` per second for `durationMs`; `timeline` also samples RSS each second. */
@@ -444,7 +467,8 @@ server = await startServer({
   env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, JWT_SECRET, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', NODE_ENV: 'development', SERVER_PROCESSES: String(options.processes) },
   logFile: path.join(options.dataDir, 'server-soak.log'),
   // --profile-dir: a V8 CPU profile of the server's whole run, for diagnosis (it slows the server).
-  nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  // --node-args '--trace-gc …': more of node's own flags for the server, for diagnosis.
+  nodeArgs: [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), ...String(options.nodeArgs).split(' ').filter(Boolean)],
 });
 mariadb = pidByName('mariadbd');
 try {
