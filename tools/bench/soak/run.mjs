@@ -331,7 +331,10 @@ async function send(name) {
  */
 function signForLater(answer) {
   const ticket = answer?.ticket;
-  const staff = ticket?.status === 'dispatched' ? actors.staffOfCode.get(ticket.department?.code) : undefined;
+  // Only a ticket this submit opened (version 1): a merged report's answer names the ticket it joined,
+  // which may have been signed for or be queued here already (a second accept is a 409).
+  const opened = answer?.outcome === 'accepted' && ticket?.status === 'dispatched';
+  const staff = opened ? actors.staffOfCode.get(ticket.department?.code) : undefined;
   if (staff) {
     actors.dispatched.push({ id: ticket.id, version: 1, staff });
     actors.signFor.opened += 1;

@@ -128,12 +128,8 @@ export async function rawExecute(target: DataSource | EntityManager, sql: string
 
 /** A hot read of whole entities written once as SQL (see `rawEntityRead`). */
 export interface RawEntityRead<T> {
-  /** `SELECT <every column of the entity and of the joined relations> FROM <table> <alias> LEFT JOIN …` */
-  selectFrom: string;
   /** The quoted, alias-qualified column of a property of the entity, for WHERE and ORDER BY. */
   ref(property: string): string;
-  /** One raw row as the entity TypeORM would hydrate: every column converted, each joined relation set. */
-  toEntity(raw: Record<string, unknown>): T;
   /**
    * The entities `rest` selects: what follows FROM … (WHERE, ORDER BY, LIMIT), with `{property}` for the
    * entity's columns and `:name` for parameters. `target`: the caller's transaction manager, or the data
@@ -199,6 +195,7 @@ export function rawEntityRead<T extends ObjectLiteral>(
     if (!column) throw new Error(`${metadata.name}.${property} is not a column`);
     return `${quote('e')}.${quote(column.databaseName)}`;
   };
+  /** One raw row as TypeORM would hydrate it: every column converted, each joined relation set. */
   const toEntity = (raw: Record<string, unknown>): T => {
     const row = root.read(raw);
     // No joined row (its key NULL): the relation is null, as TypeORM sets it.
@@ -207,9 +204,7 @@ export function rawEntityRead<T extends ObjectLiteral>(
   };
   const texts = new Map<string, string>();
   return {
-    selectFrom,
     ref,
-    toEntity,
     find: async (target, rest, parameters = {}) => {
       let sql = texts.get(rest);
       if (sql === undefined) {

@@ -87,10 +87,6 @@ export class StatsRollupService {
   constructor(private readonly repository: StatsRollupRepository) {}
 
   /**
-   * Brings the rollups up to date with every change committed before the call: waits for a refresh that
-   * starts after it (one queued refresh serves every caller that came while another ran).
-   */
-  /**
    * The rollups with every change committed at least `maxAgeMs` before `now`: the last refresh's if it
    * started within that, else a new one. Returns the instant they are complete up to.
    */
@@ -101,6 +97,10 @@ export class StatsRollupService {
     return this.freshAt ?? now;
   }
 
+  /**
+   * Brings the rollups up to date with every change committed before the call: waits for a refresh that
+   * starts after it (one queued refresh serves every caller that came while another ran).
+   */
   refresh(): Promise<RefreshOutcome> {
     if (this.queued) return this.queued;
     const pass = this.tail.then(() => {
