@@ -63,7 +63,7 @@ export function userRows({ residents, staff, departments, passwordHash, spanDays
  * `chunk(from, to)`: TSV stream factories of tickets [from, to) and of their reports, events and photos,
  * with the row counts. The tickets are exactly `tickets.stream(from, to)`'s (same random sequence).
  */
-export function cityChunks({ tickets, residentIds, staffByDepartment, adminId, seed }) {
+export function cityChunks({ tickets, residentIds, staffByDepartment, adminId, seed, now }) {
   const textHashes = new Map();
   const textHashOf = (description) => {
     let hash = textHashes.get(description);
@@ -96,8 +96,10 @@ export function cityChunks({ tickets, residentIds, staffByDepartment, adminId, s
         if (triaged && t.department) event(t.dispatchedMs, 'dispatch', 'pending_triage', 'dispatched', adminId, 'admin');
         let firstReporter = '';
         for (let j = 0; j < t.supporterCount; j++) {
-          // The opening report, then its supporters over the following hours; numbers distinct by length.
-          const ms = t.createdMs + j * 3_600_000 * (1 + Math.floor(extra() * 12));
+          // The opening report, then its supporters over the following hours (a recent ticket's between its
+          // opening and now: nothing is stamped in the future); numbers distinct by length.
+          const later = t.createdMs + j * 3_600_000 * (1 + Math.floor(extra() * 12));
+          const ms = later <= now ? later : t.createdMs + Math.floor(((now - t.createdMs) * j) / t.supporterCount);
           const reporter = residentIds[Math.floor(extra() * residentIds.length)];
           if (j === 0) firstReporter = reporter;
           const id = uuidv7(ms, extra);

@@ -87,7 +87,7 @@ try {
   // Aged: each ticket has the status its own timeline has reached (mostly closed; open ones are recent).
   const tickets = ticketGenerator({ total: options.tickets, reference, seed: options.seed, now, spanDays: options.days, lifecycle: 'aged' });
   const [[adminRow]] = /** @type {any} */ (await pool.query("SELECT id FROM users WHERE role = 'admin' ORDER BY createdAt LIMIT 1"));
-  const city = cityChunks({ tickets, residentIds: users.residentIds, staffByDepartment: users.staffByDepartment, adminId: adminRow?.id ?? null, seed: options.seed });
+  const city = cityChunks({ tickets, residentIds: users.residentIds, staffByDepartment: users.staffByDepartment, adminId: adminRow?.id ?? null, seed: options.seed, now });
   const totals = { tickets: 0, reports: 0, events: 0, photos: 0 };
   let lastPrint = 0;
   const load = () =>
@@ -115,26 +115,46 @@ try {
   console.log(`loaded: ${Object.entries(totals).map(([table, n]) => `${fmt.int(n)} ${table}`).join(', ')}`);
   await step('ANALYZE', () => pool.query('ANALYZE TABLE tickets, reports, ticket_events, photos, users, departments, categories'));
 
-  // A city two years in has its statistics rolled up: the server's rollup job backfills 31 days a step.
-  await step('statistics rollups (the server backfilling them, one step a second)', async () => {
+  // A city two years in has its statistics rolled up and its SLA checks and 自动结案 done: the server's own
+  // jobs catch up (the rollups backfill 31 days a step; 催办, 督办 and 自动结案 write their events and
+  // outbox messages for the tickets late or due by now), one pass a second, so the load run's server
+  // does not start with that backlog.
+  await step('statistics rollups, SLA checks and 自动结案 (the server catching up, one pass a second)', async () => {
+    const since = new Date();
     const rolling = await startServer({
-      env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, STATS_ROLLUP_SECONDS: '1', SLA_CHECK: 'off', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(24).toString('hex') },
+      env: { DATABASE_URL: databaseUrl, DATA_DIR: options.dataDir, STATS_ROLLUP_SECONDS: '1', SLA_CHECK_SECONDS: '1', LOG_LEVEL: 'warn', JWT_SECRET: randomBytes(24).toString('hex') },
       logFile: path.join(options.dataDir, 'server-rollups.log'),
     });
     try {
       const deadline = Date.now() + 30 * 60_000;
+      // Caught up: the backfill has its watermark and the tickets the jobs update (IDX_tickets_changed)
+      // stopped growing for 5 passes.
+      let changed = -1;
+      let still = 0;
       for (;;) {
         const [[state]] = /** @type {any} */ (await pool.query("SELECT watermark FROM stats_rollup_state WHERE id = 'daily'"));
-        if (state?.watermark) break;
-        if (Date.now() > deadline) throw new Error('the statistics backfill did not finish in 30 minutes');
-        await sleep(500);
+        const [[touched]] = /** @type {any} */ (await pool.query('SELECT COUNT(*) AS n FROM tickets WHERE updatedAt >= ?', [since]));
+        still = Number(touched.n) === changed ? still + 1 : 0;
+        changed = Number(touched.n);
+        if (state?.watermark && still >= 5) break;
+        if (Date.now() > deadline) throw new Error('the server did not catch up in 30 minutes');
+        await sleep(1000);
       }
+      const [byAction] = /** @type {any} */ (
+        await pool.query("SELECT action, COUNT(*) AS n FROM ticket_events WHERE action IN ('urge', 'escalate', 'auto_close') AND createdAt >= ? GROUP BY action", [since])
+      );
+      console.log(`  the jobs updated ${fmt.int(changed)} tickets: ${byAction.map((row) => `${row.action} ${fmt.int(Number(row.n))}`).join(', ') || 'no events'}`);
     } finally {
       await rolling.stop();
     }
   });
 
   const problems = await integrityProblems(pool);
+  // Nothing stamped after the seed's own "now" (the statistics rebuild a future day on every refresh).
+  const [[future]] = /** @type {any} */ (
+    await pool.query('SELECT (SELECT COUNT(*) FROM tickets WHERE updatedAt > ?) + (SELECT COUNT(*) FROM reports WHERE createdAt > ?) + (SELECT COUNT(*) FROM ticket_events WHERE createdAt > ?) AS n', [new Date(), new Date(), new Date()])
+  );
+  if (Number(future.n) > 0) problems.push(`${fmt.int(Number(future.n))} rows stamped in the future`);
   const [[counts]] = /** @type {any} */ (
     await pool.query(
       "SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM reports) AS reports, (SELECT COUNT(*) FROM ticket_events) AS events, (SELECT COUNT(*) FROM photos) AS photos, (SELECT COUNT(*) FROM users WHERE role = 'resident') AS residents, (SELECT COUNT(*) FROM users WHERE role = 'staff') AS staff, (SELECT COUNT(*) FROM departments) AS departments, (SELECT COUNT(*) FROM default_routes) AS defaultRoutes, (SELECT COUNT(*) FROM routing_rule_revisions) AS ruleRevisions, (SELECT COUNT(*) FROM sla_policies) AS slaPolicies, (SELECT MIN(createdAt) FROM tickets) AS first, (SELECT MAX(createdAt) FROM tickets) AS last",

@@ -27,12 +27,8 @@ function groupOf(pkg) {
 
 const isInternal = (pkg) => pkg === 'node internals' || pkg === '(native)' || pkg.startsWith('(');
 
-/**
- * The newest .cpuprofile in a directory, summarised; null when there is none.
- * @param {string} dir
- * @param {{ top?: number, windowNs?: [bigint, bigint] }} [options] windowNs: process.hrtime.bigint() bounds
- */
-export function summariseProfileDir(dir, options = {}) {
+/** The newest .cpuprofile in a directory, parsed; null when there is none. */
+export function newestProfile(dir) {
   let files;
   try {
     files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
@@ -41,7 +37,17 @@ export function summariseProfileDir(dir, options = {}) {
   }
   if (files.length === 0) return null;
   const file = path.join(dir, files.sort().at(-1));
-  return { file, ...summariseProfile(JSON.parse(readFileSync(file, 'utf8')), options) };
+  return { file, profile: JSON.parse(readFileSync(file, 'utf8')) };
+}
+
+/**
+ * The newest .cpuprofile in a directory, summarised; null when there is none.
+ * @param {string} dir
+ * @param {{ top?: number, windowNs?: [bigint, bigint] }} [options] windowNs: process.hrtime.bigint() bounds
+ */
+export function summariseProfileDir(dir, options = {}) {
+  const newest = newestProfile(dir);
+  return newest && { file: newest.file, ...summariseProfile(newest.profile, options) };
 }
 
 /**

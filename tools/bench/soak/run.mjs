@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
+import { newestProfile, summariseProfile } from '../lib/cpuprofile.mjs';
 import { childPids, cpuSplit, describeCpu, fmt, memoryOf, parseArgs, percentile, pidByName, printTable, sleep } from '../lib/measure.mjs';
 import { REPO_ROOT, ensureServerBuilt, startServer } from '../lib/server.mjs';
 import { shuffle } from '../../classifier/devsets/prng.mjs';
@@ -137,6 +138,30 @@ async function soak() {
       `RSS growth ${fmt.n(growth.ratio * 100, 1)} % (≤ ${TARGET_RSS_GROWTH * 100})`,
   );
   if (run.errors > 0 && run.errors === run.sent) failed = true;
+  return run;
+}
+
+/**
+ * --profile-dir: where the server's main thread was in the slowest seconds of the soak (read p99 per
+ * second, the seconds before each included: a stall shows in the answers that come after it).
+ */
+function slowestSeconds(run, count = 6) {
+  const profile = newestProfile(options.profileDir);
+  if (!profile) return console.log(`no CPU profile in ${options.profileDir}`);
+  const worst = run.timeline
+    .map((second, i) => ({ i, at: second.at, p99: percentile([...second.read].sort((a, b) => a - b), 99) }))
+    .filter((second) => Number.isFinite(second.p99))
+    .sort((a, b) => b.p99 - a.p99)
+    .filter((second, k, list) => list.slice(0, k).every((other) => Math.abs(other.at - second.at) > 5))
+    .slice(0, count);
+  console.log(`\nthe ${worst.length} slowest seconds (read p99), the server's main thread in the 3 s up to each (${profile.file}):`);
+  for (const second of worst.sort((a, b) => a.at - b.at)) {
+    const fromNs = run.startNs + BigInt(Math.round((second.at - 2) * 1e9));
+    const summary = summariseProfile(profile.profile, { top: 5, windowNs: [fromNs, fromNs + 3_000_000_000n] });
+    if (!summary.windowed) continue;
+    console.log(`  second ${fmt.n(second.at, 0)}: read p99 ${fmt.n(second.p99, 0)} ms, main thread busy ${fmt.n(summary.busyMs / 30, 0)} %`);
+    for (const fn of summary.functions) console.log(`      ${fmt.n(fn.ms, 0).padStart(6)} ms  ${fn.name}`);
+  }
 }
 
 /**
@@ -203,6 +228,7 @@ async function runAt(rate, durationMs, timeline = false) {
   let errors = 0;
   let dropped = 0;
   const start = performance.now();
+  const startNs = process.hrtime.bigint();
   const pending = new Set();
   let second = { at: 0, read: [], submit: [], errors: 0, rssMb: 0 };
   const sampler = timeline
@@ -251,7 +277,7 @@ async function runAt(rate, durationMs, timeline = false) {
   }
   await Promise.all(pending);
   if (sampler) clearInterval(sampler);
-  return { samples, timeline: seconds, sent, answered, errors, dropped };
+  return { samples, timeline: seconds, startNs, sent, answered, errors, dropped };
 }
 
 function pickEntry() {
@@ -474,13 +500,15 @@ server = await startServer({
   nodeArgs: [...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), ...String(options.nodeArgs).split(' ').filter(Boolean)],
 });
 mariadb = pidByName('mariadbd');
+let soakRun = null;
 try {
   const knee = String(options.knee).split(',').filter(Boolean).map(Number);
   if (Number(options.serial) > 0) await serial(Number(options.serial));
   else if (knee.length > 0) await findKnee(knee);
-  else await soak();
+  else soakRun = await soak();
 } finally {
   await server.stop();
   await pool.end();
 }
+if (soakRun && options.profileDir) slowestSeconds(soakRun);
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,8 @@
 import type { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
+/** A scheduled pass longer than this is logged as a warning with its duration: it competes with requests. */
+const SLOW_PASS_MS = 1_000;
+
 /**
  * Scheduling shared by the work each instance runs every few seconds (SLA check, 自动结案, photo cleanup,
  * statistics rollups): a timer that does not keep the process alive, passes of one instance that never
@@ -45,9 +48,12 @@ export abstract class IntervalJob implements OnApplicationBootstrap, BeforeAppli
   private tick(): void {
     if (this.ticking) return;
     this.ticking = true;
+    const started = Date.now();
     this.serially(() => this.scheduledPass())
       .then((summary) => {
         if (summary) this.logger.log(summary);
+        const ms = Date.now() - started;
+        if (ms > SLOW_PASS_MS) this.logger.warn(`${this.constructor.name} pass took ${ms} ms`);
       })
       .catch((error: unknown) => this.logger.error(`${this.constructor.name} pass failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (this.ticking = false));

@@ -5,6 +5,7 @@ class RecordingJob extends IntervalJob {
   protected readonly logger = new Logger('RecordingJob');
   readonly logged: string[] = [];
   readonly failures: string[] = [];
+  readonly warnings: string[] = [];
   running = 0;
   maxRunning = 0;
   passes = 0;
@@ -14,6 +15,7 @@ class RecordingJob extends IntervalJob {
   constructor(private readonly seconds: number | null) {
     super();
     jest.spyOn(this.logger, 'log').mockImplementation((message: unknown) => void this.logged.push(String(message)));
+    jest.spyOn(this.logger, 'warn').mockImplementation((message: unknown) => void this.warnings.push(String(message)));
     jest.spyOn(this.logger, 'error').mockImplementation((message: unknown) => void this.failures.push(String(message)));
   }
 
@@ -96,6 +98,25 @@ describe('IntervalJob', () => {
     job.release.shift()?.();
     await settle();
     expect(job.logged).toEqual(['pass 2']);
+    await job.beforeApplicationShutdown();
+  });
+
+  it('warns of a scheduled pass that took over a second, with its duration', async () => {
+    const job = new RecordingJob(10);
+    job.onApplicationBootstrap();
+    jest.advanceTimersByTime(10_000);
+    await settle();
+    jest.advanceTimersByTime(1_000); // exactly the limit: no warning
+    job.release.shift()?.();
+    await settle();
+    expect(job.warnings).toEqual([]);
+
+    jest.advanceTimersByTime(9_000);
+    await settle();
+    jest.advanceTimersByTime(2_500);
+    job.release.shift()?.();
+    await settle();
+    expect(job.warnings).toEqual(['RecordingJob pass took 2500 ms']);
     await job.beforeApplicationShutdown();
   });
 
