@@ -149,7 +149,7 @@ function slowestSeconds(run, count = 6) {
   const profile = newestProfile(options.profileDir);
   if (!profile) return console.log(`no CPU profile in ${options.profileDir}`);
   const worst = run.timeline
-    .map((second, i) => ({ i, at: second.at, p99: percentile([...second.read].sort((a, b) => a - b), 99) }))
+    .map((second) => ({ at: second.at, p99: percentile([...second.read].sort((a, b) => a - b), 99) }))
     .filter((second) => Number.isFinite(second.p99))
     .sort((a, b) => b.p99 - a.p99)
     .filter((second, k, list) => list.slice(0, k).every((other) => Math.abs(other.at - second.at) > 5))
