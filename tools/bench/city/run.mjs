@@ -151,8 +151,9 @@ try {
 
   const problems = await integrityProblems(pool);
   // Nothing stamped after the seed's own "now" (the statistics rebuild a future day on every refresh).
+  const checkedAt = new Date();
   const [[future]] = /** @type {any} */ (
-    await pool.query('SELECT (SELECT COUNT(*) FROM tickets WHERE updatedAt > ?) + (SELECT COUNT(*) FROM reports WHERE createdAt > ?) + (SELECT COUNT(*) FROM ticket_events WHERE createdAt > ?) AS n', [new Date(), new Date(), new Date()])
+    await pool.query('SELECT (SELECT COUNT(*) FROM tickets WHERE updatedAt > ?) + (SELECT COUNT(*) FROM reports WHERE createdAt > ?) + (SELECT COUNT(*) FROM ticket_events WHERE createdAt > ?) AS n', [checkedAt, checkedAt, checkedAt])
   );
   if (Number(future.n) > 0) problems.push(`${fmt.int(Number(future.n))} rows stamped in the future`);
   const [[counts]] = /** @type {any} */ (
